@@ -1,0 +1,509 @@
+/*
+ * Pogo: jobs and the per-pool job queue. Request threads create jobs and post
+ * them; worker threads take them, run them and complete them; the request
+ * thread waits for the outcome or gives the job up.
+ *
+ * DESIGN
+ *
+ * Locks. A queue has one mutex and one condition, as in libuv's threadpool:
+ * workers sleep on the condition in pogo_queue_take() and count themselves in
+ * idle_workers, so pogo_queue_post() signals only when somebody is idle and
+ * pogo_queue_stop() broadcasts. A job has its own mutex and a `done` condition
+ * on which its awaiter sleeps. When both locks are needed, the queue lock is
+ * taken first and the job lock second, never the reverse. Code that holds only
+ * a job lock and finds it needs the queue (pogo_job_wait() expiring a job,
+ * pogo_job_abandon() unlinking one) drops the job lock, takes the queue lock,
+ * takes the job lock again and checks the job's state anew.
+ *
+ * What the locks guard. The queue lock guards the list (head, tail, each
+ * job's next), length, idle_workers and stopping. The job lock guards state,
+ * outcome, result, abandoned and job->queue. A posted job is linked exactly
+ * while it is QUEUED: only code holding both locks moves it out of QUEUED
+ * (take, stop, expiry, abandon), so a QUEUED job seen under both locks is
+ * still on its queue.
+ *
+ * Ownership. A job starts with two references: the awaiter's (its creator)
+ * and the queue's, which pogo_queue_post() hands to the queue. pogo_queue_take()
+ * hands the queue's reference on to the worker, which gives it up through
+ * pogo_job_complete_take(). Whoever completes a job that never ran (take or
+ * wait finding it expired, stop, destroy) drops the queue's reference in its
+ * place. The awaiter drops its reference with pogo_job_release() after reading
+ * the outcome, or with pogo_job_abandon(). The last reference frees the
+ * payload, the result, the lock, the condition and the job. A stored result
+ * belongs to the job; the result of an abandoned job is freed on arrival.
+ *
+ * Shutdown. pogo_queue_stop() sets stopping, completes every queued job with
+ * POGO_OUTCOME_POOL_ERROR so that its awaiter wakes, and broadcasts: blocked
+ * takers return NULL and later posts fail. Running jobs are finished by their
+ * workers as usual. pogo_queue_destroy() comes after stop and after every
+ * worker is joined; by then every job of the queue is DONE, and waiting on or
+ * abandoning a DONE job never touches its queue. The owner must still not
+ * destroy a queue while some awaiter may be inside pogo_job_wait() or
+ * pogo_job_abandon() on one of its jobs.
+ */
+#include "job_queue.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define NS_PER_SEC INT64_C(1000000000)
+
+static const char stopping_message[] = "pool is stopping";
+
+/* The handle the next pogo_next_handle() call returns. */
+static _Atomic uint64_t next_handle = 1;
+
+/*
+ * pthread wrappers, as libuv's: a failing lock, unlock or wait is a bug
+ * (a destroyed or foreign mutex), never a condition to handle.
+ */
+static void mutex_lock(pthread_mutex_t *mutex)
+{
+	if (pthread_mutex_lock(mutex) != 0) {
+		abort();
+	}
+}
+
+static void mutex_unlock(pthread_mutex_t *mutex)
+{
+	if (pthread_mutex_unlock(mutex) != 0) {
+		abort();
+	}
+}
+
+static void cond_wait(pthread_cond_t *cond, pthread_mutex_t *mutex)
+{
+	if (pthread_cond_wait(cond, mutex) != 0) {
+		abort();
+	}
+}
+
+/* Waits until the monotonic time deadline_ns at the latest. */
+static void cond_timedwait_until(pthread_cond_t *cond, pthread_mutex_t *mutex, int64_t deadline_ns)
+{
+	struct timespec ts;
+	int rc;
+
+	ts.tv_sec = (time_t)(deadline_ns / NS_PER_SEC);
+	ts.tv_nsec = (long)(deadline_ns % NS_PER_SEC);
+	rc = pthread_cond_timedwait(cond, mutex, &ts);
+	if (rc != 0 && rc != ETIMEDOUT) {
+		abort();
+	}
+}
+
+/* Initializes a condition whose timed waits use the monotonic clock. */
+static int cond_init_monotonic(pthread_cond_t *cond)
+{
+	pthread_condattr_t attr;
+	int rc;
+
+	rc = pthread_condattr_init(&attr);
+	if (rc != 0) {
+		return rc;
+	}
+	rc = pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	if (rc == 0) {
+		rc = pthread_cond_init(cond, &attr);
+	}
+	pthread_condattr_destroy(&attr);
+	return rc;
+}
+
+int64_t pogo_now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * NS_PER_SEC + ts.tv_nsec;
+}
+
+uint64_t pogo_next_handle(void)
+{
+	return atomic_fetch_add(&next_handle, 1);
+}
+
+pogo_job *pogo_job_create_take(char *payload, size_t payload_len, int64_t max_wait_ns)
+{
+	pogo_job *job;
+	int64_t now;
+
+	job = calloc(1, sizeof(*job));
+	if (job == NULL) {
+		goto fail_free_payload;
+	}
+	if (pthread_mutex_init(&job->lock, NULL) != 0) {
+		goto fail_free_job;
+	}
+	if (cond_init_monotonic(&job->done) != 0) {
+		goto fail_destroy_lock;
+	}
+
+	job->handle = pogo_next_handle();
+	if (max_wait_ns > 0) {
+		now = pogo_now_ns();
+		/* A max_wait beyond the clock's range is no limit at all. */
+		job->max_wait_deadline_ns = max_wait_ns <= INT64_MAX - now ? now + max_wait_ns : 0;
+	}
+	job->payload = payload;
+	job->payload_len = payload_len;
+	job->state = POGO_JOB_QUEUED;
+	job->outcome = POGO_OUTCOME_NONE;
+	atomic_init(&job->refs, 2);
+	return job;
+
+fail_destroy_lock:
+	pthread_mutex_destroy(&job->lock);
+fail_free_job:
+	free(job);
+fail_free_payload:
+	free(payload);
+	return NULL;
+}
+
+void pogo_job_release(pogo_job *job)
+{
+	if (job == NULL) {
+		return;
+	}
+	if (atomic_fetch_sub_explicit(&job->refs, 1, memory_order_acq_rel) != 1) {
+		return;
+	}
+	free(job->payload);
+	free(job->result);
+	pthread_cond_destroy(&job->done);
+	pthread_mutex_destroy(&job->lock);
+	free(job);
+}
+
+/*
+ * Marks a job DONE and wakes its awaiter; the caller holds the job lock. Takes
+ * result: stored in the job (freed with it), or freed here if the job was
+ * abandoned. Drops no reference: the caller drops the queue's.
+ */
+static void job_complete_locked_take(pogo_job *job, pogo_job_outcome outcome, char *result,
+				     size_t result_len)
+{
+	job->state = POGO_JOB_DONE;
+	if (job->abandoned) {
+		free(result);
+		return;
+	}
+	job->outcome = outcome;
+	job->result = result;
+	job->result_len = result_len;
+	pthread_cond_broadcast(&job->done);
+}
+
+void pogo_job_complete_take(pogo_job *job, pogo_job_outcome outcome, char *result,
+			    size_t result_len)
+{
+	mutex_lock(&job->lock);
+	job_complete_locked_take(job, outcome, result, result_len);
+	mutex_unlock(&job->lock);
+	pogo_job_release(job);
+}
+
+/* Whether a job's max_wait deadline has passed at time now; the caller holds its lock. */
+static bool job_expired_locked(const pogo_job *job, int64_t now)
+{
+	return job->max_wait_deadline_ns != 0 && now >= job->max_wait_deadline_ns;
+}
+
+/* Removes and returns the oldest job (NULL if none); the caller holds the queue lock. */
+static pogo_job *queue_pop_locked(pogo_queue *queue)
+{
+	pogo_job *job = queue->head;
+
+	if (job == NULL) {
+		return NULL;
+	}
+	queue->head = job->next;
+	if (queue->head == NULL) {
+		queue->tail = NULL;
+	}
+	job->next = NULL;
+	queue->length--;
+	return job;
+}
+
+/*
+ * Removes job from anywhere in the queue; the caller holds the queue lock.
+ * Returns false if the job is not linked. The list is singly linked, which
+ * keeps post and take O(1); removing from the middle walks it, O(n). Only
+ * abandon and expiry in pogo_job_wait() do that, and accept the cost.
+ */
+static bool queue_unlink_locked(pogo_queue *queue, pogo_job *job)
+{
+	pogo_job *prev = NULL;
+	pogo_job *cur;
+
+	for (cur = queue->head; cur != NULL; prev = cur, cur = cur->next) {
+		if (cur == job) {
+			break;
+		}
+	}
+	if (cur == NULL) {
+		return false;
+	}
+	if (prev == NULL) {
+		queue->head = job->next;
+	} else {
+		prev->next = job->next;
+	}
+	if (queue->tail == job) {
+		queue->tail = prev;
+	}
+	job->next = NULL;
+	queue->length--;
+	return true;
+}
+
+/*
+ * Completes every queued job with POGO_OUTCOME_POOL_ERROR and the message
+ * "pool is stopping" (malloc'd here, owned by each job; NULL if out of memory)
+ * and drops the queue's references. The caller holds the queue lock.
+ */
+static void queue_fail_all_locked(pogo_queue *queue)
+{
+	pogo_job *job;
+	char *message;
+
+	while ((job = queue_pop_locked(queue)) != NULL) {
+		message = malloc(sizeof(stopping_message));
+		if (message != NULL) {
+			memcpy(message, stopping_message, sizeof(stopping_message));
+		}
+		mutex_lock(&job->lock);
+		job_complete_locked_take(job, POGO_OUTCOME_POOL_ERROR, message,
+					 message != NULL ? sizeof(stopping_message) - 1 : 0);
+		mutex_unlock(&job->lock);
+		pogo_job_release(job);
+	}
+}
+
+/*
+ * Takes a QUEUED job past its max_wait deadline off its queue and completes
+ * it as expired. Called with the job lock held and returns with it held, but
+ * drops it in between to take the queue lock first: if a worker took the job
+ * meanwhile, or stop completed it, this does nothing. The caller holds the
+ * awaiter's reference, so dropping the queue's reference never frees the job.
+ */
+static void job_expire_relock(pogo_job *job)
+{
+	pogo_queue *queue = job->queue;
+	bool expired = false;
+
+	mutex_unlock(&job->lock);
+	mutex_lock(&queue->lock);
+	mutex_lock(&job->lock);
+	if (job->state == POGO_JOB_QUEUED && queue_unlink_locked(queue, job)) {
+		job_complete_locked_take(job, POGO_OUTCOME_EXPIRED, NULL, 0);
+		expired = true;
+	}
+	mutex_unlock(&queue->lock);
+	if (expired) {
+		mutex_unlock(&job->lock);
+		pogo_job_release(job);
+		mutex_lock(&job->lock);
+	}
+}
+
+pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns)
+{
+	pogo_job_state state;
+	int64_t now;
+	int64_t wake;
+	bool may_expire;
+
+	mutex_lock(&job->lock);
+	while (job->state != POGO_JOB_DONE) {
+		now = pogo_now_ns();
+		/* Only a posted job can expire here: expiring means unlinking it. */
+		may_expire = job->state == POGO_JOB_QUEUED && job->queue != NULL &&
+			     job->max_wait_deadline_ns != 0;
+		if (may_expire && job_expired_locked(job, now)) {
+			job_expire_relock(job);
+			continue;
+		}
+		if (deadline_ns != 0 && now >= deadline_ns) {
+			break;
+		}
+
+		wake = deadline_ns;
+		if (may_expire && (wake == 0 || job->max_wait_deadline_ns < wake)) {
+			wake = job->max_wait_deadline_ns;
+		}
+		if (wake == 0) {
+			cond_wait(&job->done, &job->lock);
+		} else {
+			cond_timedwait_until(&job->done, &job->lock, wake);
+		}
+	}
+	state = job->state;
+	mutex_unlock(&job->lock);
+	return state;
+}
+
+/*
+ * A QUEUED job is unlinked and loses the queue's reference as well as the
+ * awaiter's. That includes a job that was never posted (or whose post failed):
+ * its creator holds both references, and abandoning it drops both, freeing it.
+ */
+void pogo_job_abandon(pogo_job *job)
+{
+	pogo_queue *queue;
+	bool drop_queue_ref = false;
+
+	mutex_lock(&job->lock);
+	if (job->state == POGO_JOB_QUEUED && job->queue != NULL) {
+		queue = job->queue;
+		mutex_unlock(&job->lock);
+		mutex_lock(&queue->lock);
+		mutex_lock(&job->lock);
+		if (job->state == POGO_JOB_QUEUED && queue_unlink_locked(queue, job)) {
+			drop_queue_ref = true;
+		}
+		mutex_unlock(&queue->lock);
+	} else if (job->state == POGO_JOB_QUEUED) {
+		drop_queue_ref = true;
+	}
+	if (!drop_queue_ref) {
+		/* RUNNING: the result is freed on arrival. DONE: freed with the job. */
+		job->abandoned = true;
+	}
+	mutex_unlock(&job->lock);
+
+	if (drop_queue_ref) {
+		pogo_job_release(job);
+	}
+	pogo_job_release(job);
+}
+
+zend_result pogo_queue_init(pogo_queue *queue)
+{
+	memset(queue, 0, sizeof(*queue));
+	if (pthread_mutex_init(&queue->lock, NULL) != 0) {
+		return FAILURE;
+	}
+	if (cond_init_monotonic(&queue->cond) != 0) {
+		goto fail_destroy_lock;
+	}
+	return SUCCESS;
+
+fail_destroy_lock:
+	pthread_mutex_destroy(&queue->lock);
+	return FAILURE;
+}
+
+/*
+ * Normally called after pogo_queue_stop(), with nothing left queued. Jobs still
+ * linked (destroy without stop) are completed as in stop, so that no awaiter
+ * is left waiting on a job that names a destroyed queue.
+ */
+void pogo_queue_destroy(pogo_queue *queue)
+{
+	mutex_lock(&queue->lock);
+	queue->stopping = true;
+	queue_fail_all_locked(queue);
+	mutex_unlock(&queue->lock);
+	pthread_cond_destroy(&queue->cond);
+	pthread_mutex_destroy(&queue->lock);
+}
+
+zend_result pogo_queue_post(pogo_queue *queue, pogo_job *job)
+{
+	mutex_lock(&queue->lock);
+	if (queue->stopping) {
+		mutex_unlock(&queue->lock);
+		return FAILURE;
+	}
+	mutex_lock(&job->lock);
+	job->queue = queue;
+	mutex_unlock(&job->lock);
+
+	job->next = NULL;
+	if (queue->tail == NULL) {
+		queue->head = job;
+	} else {
+		queue->tail->next = job;
+	}
+	queue->tail = job;
+	queue->length++;
+	if (queue->idle_workers > 0) {
+		pthread_cond_signal(&queue->cond);
+	}
+	mutex_unlock(&queue->lock);
+	return SUCCESS;
+}
+
+pogo_job *pogo_queue_take(pogo_queue *queue)
+{
+	pogo_job *job;
+
+	mutex_lock(&queue->lock);
+	for (;;) {
+		while (!queue->stopping && queue->head == NULL) {
+			queue->idle_workers++;
+			cond_wait(&queue->cond, &queue->lock);
+			queue->idle_workers--;
+		}
+		if (queue->stopping) {
+			/* pogo_queue_stop() has completed whatever was queued. */
+			job = NULL;
+			break;
+		}
+
+		job = queue_pop_locked(queue);
+		mutex_lock(&job->lock);
+		if (job_expired_locked(job, pogo_now_ns())) {
+			job_complete_locked_take(job, POGO_OUTCOME_EXPIRED, NULL, 0);
+			mutex_unlock(&job->lock);
+			pogo_job_release(job);
+			continue;
+		}
+		job->state = POGO_JOB_RUNNING;
+		mutex_unlock(&job->lock);
+		break;
+	}
+	mutex_unlock(&queue->lock);
+	return job;
+}
+
+void pogo_queue_stop(pogo_queue *queue)
+{
+	mutex_lock(&queue->lock);
+	if (!queue->stopping) {
+		queue->stopping = true;
+		queue_fail_all_locked(queue);
+	}
+	pthread_cond_broadcast(&queue->cond);
+	mutex_unlock(&queue->lock);
+}
+
+size_t pogo_queue_length(pogo_queue *queue)
+{
+	size_t length;
+
+	mutex_lock(&queue->lock);
+	length = queue->length;
+	mutex_unlock(&queue->lock);
+	return length;
+}
+
+uint64_t pogo_last_handle(void)
+{
+	return atomic_load(&next_handle) - 1;
+}
+
+bool pogo_queue_stopping(pogo_queue *queue)
+{
+	bool stopping;
+
+	pthread_mutex_lock(&queue->lock);
+	stopping = queue->stopping;
+	pthread_mutex_unlock(&queue->lock);
+	return stopping;
+}

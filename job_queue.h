@@ -1,0 +1,135 @@
+/*
+ * Pogo: jobs, the per-pool job queue, and job completion.
+ *
+ * Plain C and pthreads: nothing here touches a zval or the Zend allocator,
+ * so the unit tests in tests/unit/ link this file without PHP.
+ */
+#ifndef POGO_JOB_QUEUE_H
+#define POGO_JOB_QUEUE_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "Zend/zend_types.h" /* zend_result only: no Zend symbol is linked */
+
+/* Where a job is in its life. Guarded by the job's own lock. */
+typedef enum {
+	POGO_JOB_QUEUED = 0, /* on a queue, not yet taken by a worker */
+	POGO_JOB_RUNNING,    /* taken by a worker */
+	POGO_JOB_DONE,       /* outcome stored; the awaiter may take it */
+} pogo_job_state;
+
+/* How a job ended. */
+typedef enum {
+	POGO_OUTCOME_NONE = 0,
+	POGO_OUTCOME_ENVELOPE,     /* result is the worker's JSON envelope */
+	POGO_OUTCOME_WORKER_ERROR, /* result is a message: the worker broke */
+	POGO_OUTCOME_EXPIRED,      /* waited longer than max_wait; never ran */
+	POGO_OUTCOME_POOL_ERROR,   /* result is a message: the pool cannot run it */
+} pogo_job_outcome;
+
+typedef struct pogo_job {
+	struct pogo_job *next; /* queue link: guarded by the queue lock */
+	struct pogo_queue *queue;
+
+	uint64_t handle;
+	int64_t max_wait_deadline_ns; /* monotonic; 0 = none */
+
+	/* Set at creation, owned by the job. The worker may take it. */
+	char *payload;
+	size_t payload_len;
+
+	pthread_mutex_t lock;
+	pthread_cond_t done;
+	pogo_job_state state;     /* guarded by lock */
+	pogo_job_outcome outcome; /* guarded by lock */
+	char *result;             /* guarded by lock; malloc'd */
+	size_t result_len;
+	bool abandoned; /* guarded by lock: nobody will await this job */
+
+	atomic_int refs; /* the job is freed when the last reference goes */
+} pogo_job;
+
+typedef struct pogo_queue {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	pogo_job *head; /* guarded by lock */
+	pogo_job *tail;
+	size_t length;
+	unsigned idle_workers; /* workers waiting in pogo_queue_take() */
+	bool stopping;
+} pogo_queue;
+
+/* Monotonic clock, nanoseconds. */
+int64_t pogo_now_ns(void);
+
+/* The last handle given out (0 before the first). */
+uint64_t pogo_last_handle(void);
+
+/* Next process-wide job handle: 1, 2, 3, ... never reused. */
+uint64_t pogo_next_handle(void);
+
+/*
+ * Creates a job that owns payload (a malloc'd buffer, taken even on failure).
+ * The job starts with two references: the caller's (the awaiter) and the one
+ * that pogo_queue_post() hands to the queue. Returns NULL when out of memory.
+ */
+pogo_job *pogo_job_create_take(char *payload, size_t payload_len, int64_t max_wait_ns);
+
+/* Drops one reference; the last one frees the job, its payload and result. */
+void pogo_job_release(pogo_job *job);
+
+/*
+ * Stores the job's outcome and wakes its awaiter, then drops the queue's
+ * reference. Takes result (malloc'd, may be NULL): freed with the job. If the
+ * awaiter abandoned the job, the result is freed at once.
+ */
+void pogo_job_complete_take(pogo_job *job, pogo_job_outcome outcome, char *result,
+                            size_t result_len);
+
+/*
+ * Waits until the job is done or the monotonic deadline passes (0 = no limit).
+ * Returns the state seen last. A queued job past its max_wait deadline is
+ * taken off its queue here and completed as POGO_OUTCOME_EXPIRED.
+ */
+pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns);
+
+/*
+ * The awaiter gives the job up: a queued job is taken off its queue and
+ * never runs, a running job's result is freed when it arrives. Drops the
+ * awaiter's reference.
+ */
+void pogo_job_abandon(pogo_job *job);
+
+zend_result pogo_queue_init(pogo_queue *queue);
+/* Frees every job still queued (dropping the queue's references). */
+void pogo_queue_destroy(pogo_queue *queue);
+
+/*
+ * Appends the job and wakes one idle worker. Fails when the queue is
+ * stopping; the job is then left untouched and the caller still holds both
+ * references.
+ */
+zend_result pogo_queue_post(pogo_queue *queue, pogo_job *job);
+
+/*
+ * Blocks until a job is queued or the queue stops. Returns the oldest job,
+ * now RUNNING, with the queue's reference handed to the caller, who must
+ * finish it with pogo_job_complete_take(). Jobs past their max_wait deadline
+ * are completed as expired on the way. Returns NULL once stopping.
+ */
+pogo_job *pogo_queue_take(pogo_queue *queue);
+
+/* Marks the queue stopping and wakes every waiting worker. */
+void pogo_queue_stop(pogo_queue *queue);
+
+/* Whether pogo_queue_stop() was called. */
+bool pogo_queue_stopping(pogo_queue *queue);
+
+/* Number of queued jobs (a snapshot). */
+size_t pogo_queue_length(pogo_queue *queue);
+
+#endif

@@ -1,0 +1,699 @@
+/*
+ * Pogo: JSON payloads and result envelopes.
+ *
+ * Everything that crosses a thread is JSON text in a malloc'd buffer: the
+ * payload {"class":…,"args":…} going to a worker, the envelope
+ * {"ok":true,"result":…} or {"ok":false,"error":…,"exception":{…}} coming
+ * back. Encoding and decoding use PHP's own ext/json so that "JSON-compatible"
+ * means what json_encode() accepts, minus what Pogo refuses on purpose:
+ * objects that would silently become {} and values with no JSON form. A
+ * validation walk runs first so that a refusal names the path to the value.
+ * The request's json_last_error() is left as it was.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "php.h"
+#include "zend_closures.h"
+#include "zend_enum.h"
+#include "zend_exceptions.h"
+#include "zend_generators.h"
+#include "zend_interfaces.h"
+#include "zend_smart_str.h"
+#include "ext/json/php_json.h"
+#include "ext/json/php_json_parser.h"
+
+#include "json_codec.h"
+
+#define POGO_JSON_ENCODE_FLAGS                                                                     \
+	(PHP_JSON_UNESCAPED_UNICODE | PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_PRESERVE_ZERO_FRACTION)
+/* Error envelopes carry messages we do not control: never fail on them. */
+#define POGO_JSON_ERROR_FLAGS (POGO_JSON_ENCODE_FLAGS | PHP_JSON_INVALID_UTF8_SUBSTITUTE)
+/* The envelope and the payload wrap the value in one more level. */
+#define POGO_JSON_CODEC_DEPTH (POGO_JSON_MAX_DEPTH + 1)
+/* Paths longer than this are cut in messages. */
+#define POGO_PATH_SHOWN 160
+
+/* ---- validation walk ---------------------------------------------------- */
+
+typedef struct walk {
+	smart_str path;
+	pogo_error *err;
+	bool utf8_only; /* second walk: look for the invalid UTF-8 string */
+} walk;
+
+static bool utf8_valid(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n;
+		uint32_t cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if ((c & 0xE0) == 0xC0) {
+			n = 1;
+			cp = c & 0x1F;
+		} else if ((c & 0xF0) == 0xE0) {
+			n = 2;
+			cp = c & 0x0F;
+		} else if ((c & 0xF8) == 0xF0) {
+			n = 3;
+			cp = c & 0x07;
+		} else {
+			return false;
+		}
+		if (i + n >= len) {
+			return false; /* truncated sequence */
+		}
+		for (size_t k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80) {
+				return false;
+			}
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+			return false;
+		}
+		i += n + 1;
+	}
+	return true;
+}
+
+static const char *shown_path(walk *w)
+{
+	smart_str_0(&w->path);
+	const char *p = ZSTR_VAL(w->path.s);
+	size_t len = ZSTR_LEN(w->path.s);
+
+	return len > POGO_PATH_SHOWN ? p + len - POGO_PATH_SHOWN : p;
+}
+
+static zend_result walk_fail(walk *w, const char *what)
+{
+	smart_str_0(&w->path);
+	pogo_error_set(w->err, POGO_ERR_ARG, "%s%s %s",
+	               ZSTR_LEN(w->path.s) > POGO_PATH_SHOWN ? "..." : "", shown_path(w), what);
+	return FAILURE;
+}
+
+static void path_push_key(smart_str *path, zend_ulong idx, zend_string *key, bool property)
+{
+	if (property) {
+		smart_str_appends(path, "->");
+	} else {
+		smart_str_appendc(path, '[');
+	}
+	if (!key) {
+		smart_str_append_unsigned(path, idx);
+	} else {
+		bool printable = utf8_valid((unsigned char *)ZSTR_VAL(key), ZSTR_LEN(key));
+		size_t shown = MIN(ZSTR_LEN(key), 64);
+
+		if (!property) {
+			smart_str_appendc(path, '\'');
+		}
+		for (size_t i = 0; i < shown; i++) {
+			unsigned char c = ZSTR_VAL(key)[i];
+
+			if (c < 0x20 || c == 0x7F || (!printable && c >= 0x80)) {
+				smart_str_append_printf(path, "\\x%02X", c);
+			} else {
+				if ((c == '\'' || c == '\\') && !property) {
+					smart_str_appendc(path, '\\');
+				}
+				smart_str_appendc(path, (char)c);
+			}
+		}
+		if (shown < ZSTR_LEN(key)) {
+			smart_str_appends(path, "...");
+		}
+		if (!property) {
+			smart_str_appendc(path, '\'');
+		}
+	}
+	if (!property) {
+		smart_str_appendc(path, ']');
+	}
+}
+
+static zend_result walk_value(walk *w, zval *value, int depth);
+
+static zend_result walk_table(walk *w, HashTable *ht, int depth, bool properties)
+{
+	zend_ulong idx;
+	zend_string *key;
+	zval *entry;
+	zend_result result = SUCCESS;
+
+	if (depth > POGO_JSON_MAX_DEPTH) {
+		return walk_fail(w, "nests deeper than 512 levels");
+	}
+	if (GC_IS_RECURSIVE(ht)) {
+		return walk_fail(w, "is a recursive reference");
+	}
+	GC_TRY_PROTECT_RECURSION(ht);
+	ZEND_HASH_FOREACH_KEY_VAL_IND(ht, idx, key, entry) {
+		size_t mark = ZSTR_LEN(w->path.s);
+
+		if (properties && key && ZSTR_LEN(key) > 0 && ZSTR_VAL(key)[0] == '\0') {
+			continue; /* mangled non-public name: never reaches JSON */
+		}
+		path_push_key(&w->path, idx, key, properties);
+		if (key && !utf8_valid((unsigned char *)ZSTR_VAL(key), ZSTR_LEN(key))) {
+			result = walk_fail(w, "has a key that is not valid UTF-8");
+		} else {
+			result = walk_value(w, entry, depth);
+		}
+		if (result == FAILURE) {
+			break;
+		}
+		ZSTR_LEN(w->path.s) = mark;
+	}
+	ZEND_HASH_FOREACH_END();
+	GC_TRY_UNPROTECT_RECURSION(ht);
+	return result;
+}
+
+static zend_result walk_object(walk *w, zend_object *obj, int depth)
+{
+	zend_class_entry *ce = obj->ce;
+
+	if (ce == zend_standard_class_def) {
+		zval zobj;
+		HashTable *props;
+		zend_result result;
+
+		ZVAL_OBJ(&zobj, obj);
+		props = zend_get_properties_for(&zobj, ZEND_PROP_PURPOSE_JSON);
+		if (!props) {
+			return SUCCESS;
+		}
+		if (GC_IS_RECURSIVE(obj)) {
+			zend_release_properties(props);
+			return walk_fail(w, "is a recursive reference");
+		}
+		GC_PROTECT_RECURSION(obj);
+		result = walk_table(w, props, depth + 1, true);
+		GC_UNPROTECT_RECURSION(obj);
+		zend_release_properties(props);
+		return result;
+	}
+	if (w->utf8_only) {
+		return SUCCESS;
+	}
+	if (ce->ce_flags & ZEND_ACC_ENUM) {
+		if (ce->enum_backing_type == IS_UNDEF) {
+			char what[256];
+
+			snprintf(what, sizeof(what), "is a case of the non-backed enum %s", ZSTR_VAL(ce->name));
+			return walk_fail(w, what);
+		}
+		return SUCCESS;
+	}
+	if (instanceof_function(ce, php_json_serializable_ce)) {
+		return SUCCESS; /* ext/json calls jsonSerialize() while encoding */
+	}
+	if (ce == zend_ce_closure) {
+		return walk_fail(w, "is a Closure");
+	}
+	if (instanceof_function(ce, zend_ce_generator)) {
+		return walk_fail(w, "is a Generator");
+	}
+	char what[320];
+
+	snprintf(what, sizeof(what),
+	         "is an object of class %s (only stdClass, JsonSerializable and backed enums are "
+	         "allowed)",
+	         ZSTR_VAL(ce->name));
+	return walk_fail(w, what);
+}
+
+static zend_result walk_value(walk *w, zval *value, int depth)
+{
+	ZVAL_DEREF(value);
+	switch (Z_TYPE_P(value)) {
+	case IS_UNDEF:
+	case IS_NULL:
+	case IS_FALSE:
+	case IS_TRUE:
+	case IS_LONG:
+		return SUCCESS;
+	case IS_DOUBLE:
+		if (!w->utf8_only && !zend_finite(Z_DVAL_P(value))) {
+			return walk_fail(w, zend_isnan(Z_DVAL_P(value)) ? "is NAN (JSON has no NAN)"
+			                                                : "is INF (JSON has no INF)");
+		}
+		return SUCCESS;
+	case IS_STRING:
+		if (w->utf8_only &&
+		    !utf8_valid((unsigned char *)Z_STRVAL_P(value), Z_STRLEN_P(value))) {
+			return walk_fail(w, "is a string that is not valid UTF-8");
+		}
+		return SUCCESS;
+	case IS_ARRAY:
+		return walk_table(w, Z_ARRVAL_P(value), depth + 1, false);
+	case IS_OBJECT:
+		return walk_object(w, Z_OBJ_P(value), depth);
+	case IS_RESOURCE:
+		return w->utf8_only ? SUCCESS : walk_fail(w, "is a resource");
+	default:
+		return w->utf8_only ? SUCCESS : walk_fail(w, "has a type JSON cannot hold");
+	}
+}
+
+static zend_result walk_run(zval *value, const char *root, bool utf8_only, pogo_error *err)
+{
+	walk w = {.err = err, .utf8_only = utf8_only};
+	zend_result result;
+
+	smart_str_appends(&w.path, root);
+	result = walk_value(&w, value, 0);
+	smart_str_free(&w.path);
+	return result;
+}
+
+static const char *encode_error_text(php_json_error_code code)
+{
+	switch (code) {
+	case PHP_JSON_ERROR_DEPTH:
+		return "nests deeper than 512 levels";
+	case PHP_JSON_ERROR_RECURSION:
+		return "holds a recursive reference";
+	case PHP_JSON_ERROR_INF_OR_NAN:
+		return "holds INF or NAN";
+	case PHP_JSON_ERROR_UNSUPPORTED_TYPE:
+		return "holds a value of a type JSON cannot hold";
+	case PHP_JSON_ERROR_UTF8:
+		return "holds a string that is not valid UTF-8";
+	case PHP_JSON_ERROR_INVALID_PROPERTY_NAME:
+		return "holds a property name starting with a NUL byte";
+	default:
+		return "could not be encoded as JSON";
+	}
+}
+
+/*
+ * Validates value and appends its JSON to buf. On failure err names the
+ * reason; if a JsonSerializable threw, the exception is left in EG(exception).
+ */
+static zend_result encode_into(smart_str *buf, zval *value, const char *root, int options,
+                               pogo_error *err)
+{
+	php_json_error_code saved_error = JSON_G(error_code), code;
+	zend_long saved_precision = PG(serialize_precision);
+	zend_result result;
+
+	if (walk_run(value, root, false, err) == FAILURE) {
+		return FAILURE;
+	}
+	PG(serialize_precision) = -1; /* floats round-trip exactly */
+	result = php_json_encode_ex(buf, value, options, POGO_JSON_CODEC_DEPTH);
+	PG(serialize_precision) = saved_precision;
+	code = JSON_G(error_code);
+	JSON_G(error_code) = saved_error;
+	if (result == SUCCESS && code == PHP_JSON_ERROR_NONE) {
+		return SUCCESS;
+	}
+	if (EG(exception)) {
+		pogo_error_set(err, POGO_ERR_ARG, "%s could not be encoded: jsonSerialize() threw", root);
+		return FAILURE;
+	}
+	if (code == PHP_JSON_ERROR_UTF8 && walk_run(value, root, true, err) == FAILURE) {
+		return FAILURE;
+	}
+	/* Found by the encoder only: inside what a jsonSerialize() returned. */
+	pogo_error_set(err, POGO_ERR_ARG, "%s %s", root, encode_error_text(code));
+	return FAILURE;
+}
+
+/* Copies buf into a malloc'd, NUL-terminated buffer and frees buf. */
+static char *smart_str_extract_malloc(smart_str *buf, size_t *out_len)
+{
+	size_t len = buf->s ? ZSTR_LEN(buf->s) : 0;
+	char *copy = malloc(len + 1);
+
+	if (copy) {
+		if (len) {
+			memcpy(copy, ZSTR_VAL(buf->s), len);
+		}
+		copy[len] = '\0';
+		*out_len = len;
+	}
+	smart_str_free(buf);
+	return copy;
+}
+
+char *pogo_json_encode_value(zval *value, const char *root, size_t *out_len, pogo_error *err)
+{
+	smart_str buf = {0};
+
+	if (encode_into(&buf, value, root, POGO_JSON_ENCODE_FLAGS, err) == FAILURE) {
+		smart_str_free(&buf);
+		return NULL;
+	}
+	char *text = smart_str_extract_malloc(&buf, out_len);
+
+	if (!text) {
+		pogo_error_set(err, POGO_ERR_NOMEM, "out of memory encoding %s", root);
+	}
+	return text;
+}
+
+char *pogo_json_encode_payload(zend_string *class_name, zval *args, size_t *out_len,
+                               pogo_error *err)
+{
+	smart_str buf = {0};
+	zval name;
+	php_json_error_code saved_error = JSON_G(error_code);
+
+	if (!utf8_valid((unsigned char *)ZSTR_VAL(class_name), ZSTR_LEN(class_name))) {
+		pogo_error_set(err, POGO_ERR_ARG, "$class is not valid UTF-8");
+		return NULL;
+	}
+	ZVAL_STR(&name, class_name);
+	smart_str_appends(&buf, "{\"class\":");
+	php_json_encode_ex(&buf, &name, POGO_JSON_ENCODE_FLAGS, 1);
+	JSON_G(error_code) = saved_error;
+	smart_str_appends(&buf, ",\"args\":");
+	if (encode_into(&buf, args, "$args", POGO_JSON_ENCODE_FLAGS, err) == FAILURE) {
+		smart_str_free(&buf);
+		return NULL;
+	}
+	smart_str_appendc(&buf, '}');
+	char *text = smart_str_extract_malloc(&buf, out_len);
+
+	if (!text) {
+		pogo_error_set(err, POGO_ERR_NOMEM, "out of memory encoding the job payload");
+	}
+	return text;
+}
+
+/* ---- decoding ----------------------------------------------------------- */
+
+static const char *decode_error_text(php_json_error_code code)
+{
+	switch (code) {
+	case PHP_JSON_ERROR_DEPTH:
+		return "nests too deep";
+	case PHP_JSON_ERROR_STATE_MISMATCH:
+	case PHP_JSON_ERROR_SYNTAX:
+		return "syntax error";
+	case PHP_JSON_ERROR_CTRL_CHAR:
+		return "control character in a string";
+	case PHP_JSON_ERROR_UTF8:
+	case PHP_JSON_ERROR_UTF16:
+		return "invalid UTF-8 or UTF-16";
+	case PHP_JSON_ERROR_INVALID_PROPERTY_NAME:
+		return "property name starting with a NUL byte";
+	default:
+		return "not valid JSON";
+	}
+}
+
+zend_result pogo_json_decode(const char *text, size_t len, zval *return_value, pogo_error *err)
+{
+	php_json_parser parser;
+
+	php_json_parser_init(&parser, return_value, text, len, PHP_JSON_OBJECT_AS_ARRAY,
+	                     POGO_JSON_CODEC_DEPTH + 1);
+	if (php_json_parse(&parser)) {
+		pogo_error_set(err, POGO_ERR_WORKER, "not JSON (%s)",
+		               decode_error_text(php_json_parser_error_code(&parser)));
+		ZVAL_NULL(return_value);
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+zend_result pogo_json_decode_payload(const char *text, size_t len, zval *return_value,
+                                     pogo_error *err)
+{
+	zval *class_name, *args;
+
+	if (pogo_json_decode(text, len, return_value, err) == FAILURE) {
+		return FAILURE;
+	}
+	if (Z_TYPE_P(return_value) != IS_ARRAY ||
+	    !(class_name = zend_hash_str_find(Z_ARRVAL_P(return_value), ZEND_STRL("class"))) ||
+	    Z_TYPE_P(class_name) != IS_STRING ||
+	    !(args = zend_hash_str_find(Z_ARRVAL_P(return_value), ZEND_STRL("args"))) ||
+	    Z_TYPE_P(args) != IS_ARRAY) {
+		pogo_error_set(err, POGO_ERR_WORKER, "the job payload is not {\"class\":…,\"args\":…}");
+		zval_ptr_dtor(return_value);
+		ZVAL_NULL(return_value);
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+/* ---- envelopes ---------------------------------------------------------- */
+
+static char *encode_error_table(HashTable *envelope, size_t *out_len)
+{
+	smart_str buf = {0};
+	php_json_error_code saved_error = JSON_G(error_code);
+	zval value;
+
+	ZVAL_ARR(&value, envelope);
+	php_json_encode_ex(&buf, &value, POGO_JSON_ERROR_FLAGS, POGO_JSON_CODEC_DEPTH);
+	JSON_G(error_code) = saved_error;
+	return smart_str_extract_malloc(&buf, out_len);
+}
+
+char *pogo_json_error_envelope(const char *message, size_t *out_len)
+{
+	HashTable *envelope = zend_new_array(2);
+	zval tmp;
+	char *text;
+
+	ZVAL_FALSE(&tmp);
+	zend_hash_str_add_new(envelope, ZEND_STRL("ok"), &tmp);
+	ZVAL_STRING(&tmp, message);
+	zend_hash_str_add_new(envelope, ZEND_STRL("error"), &tmp);
+	text = encode_error_table(envelope, out_len);
+	zend_array_release(envelope);
+	return text;
+}
+
+char *pogo_json_exception_envelope(zend_object *throwable, size_t *out_len)
+{
+	zend_class_entry *base =
+	    instanceof_function(throwable->ce, zend_ce_exception) ? zend_ce_exception : zend_ce_error;
+	HashTable *envelope = zend_new_array(3), *exception = zend_new_array(5);
+	zval tmp, rv, *prop;
+	char *text;
+
+	ZVAL_FALSE(&tmp);
+	zend_hash_str_add_new(envelope, ZEND_STRL("ok"), &tmp);
+	prop = zend_read_property_ex(base, throwable, ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &rv);
+	ZVAL_STR(&tmp, zval_get_string(prop));
+	zend_hash_str_add_new(envelope, ZEND_STRL("error"), &tmp);
+
+	ZVAL_STR_COPY(&tmp, throwable->ce->name);
+	zend_hash_str_add_new(exception, ZEND_STRL("class"), &tmp);
+	prop = zend_read_property_ex(base, throwable, ZSTR_KNOWN(ZEND_STR_CODE), 1, &rv);
+	ZVAL_LONG(&tmp, zval_get_long(prop));
+	zend_hash_str_add_new(exception, ZEND_STRL("code"), &tmp);
+	prop = zend_read_property_ex(base, throwable, ZSTR_KNOWN(ZEND_STR_FILE), 1, &rv);
+	ZVAL_STR(&tmp, zval_get_string(prop));
+	zend_hash_str_add_new(exception, ZEND_STRL("file"), &tmp);
+	prop = zend_read_property_ex(base, throwable, ZSTR_KNOWN(ZEND_STR_LINE), 1, &rv);
+	ZVAL_LONG(&tmp, zval_get_long(prop));
+	zend_hash_str_add_new(exception, ZEND_STRL("line"), &tmp);
+	zend_call_method_with_0_params(throwable, throwable->ce, NULL, "gettraceasstring", &tmp);
+	if (Z_TYPE(tmp) != IS_STRING) {
+		zval_ptr_dtor(&tmp);
+		ZVAL_EMPTY_STRING(&tmp);
+	}
+	zend_hash_str_add_new(exception, ZEND_STRL("trace"), &tmp);
+
+	ZVAL_ARR(&tmp, exception);
+	zend_hash_str_add_new(envelope, ZEND_STRL("exception"), &tmp);
+	text = encode_error_table(envelope, out_len);
+	zend_array_release(envelope);
+	return text;
+}
+
+char *pogo_json_result_envelope(zval *result, const char *job_class, size_t *out_len)
+{
+	smart_str buf = {0};
+	pogo_error err = {0};
+
+	smart_str_appends(&buf, "{\"ok\":true,\"result\":");
+	if (encode_into(&buf, result, "$result", POGO_JSON_ENCODE_FLAGS, &err) == SUCCESS) {
+		smart_str_appendc(&buf, '}');
+		return smart_str_extract_malloc(&buf, out_len);
+	}
+	smart_str_free(&buf);
+	if (EG(exception)) {
+		zend_object *ex = EG(exception);
+		char *text;
+
+		GC_ADDREF(ex);
+		zend_clear_exception();
+		text = pogo_json_exception_envelope(ex, out_len);
+		OBJ_RELEASE(ex);
+		return text;
+	}
+
+	char message[sizeof(err.message) + 256];
+
+	snprintf(message, sizeof(message), "the result of %s::handle() is not JSON-encodable: %s",
+	         job_class, err.message);
+	return pogo_json_error_envelope(message, out_len);
+}
+
+char *pogo_json_envelope_from_handler(zval *returned, size_t *out_len, pogo_error *err)
+{
+	ZVAL_DEREF(returned);
+	if (Z_TYPE_P(returned) == IS_STRING) {
+		char *text = malloc(Z_STRLEN_P(returned) + 1);
+
+		if (!text) {
+			pogo_error_set(err, POGO_ERR_NOMEM, "out of memory copying the envelope");
+			return NULL;
+		}
+		memcpy(text, Z_STRVAL_P(returned), Z_STRLEN_P(returned) + 1);
+		*out_len = Z_STRLEN_P(returned);
+		return text;
+	}
+	if (Z_TYPE_P(returned) == IS_ARRAY) {
+		smart_str buf = {0};
+
+		if (encode_into(&buf, returned, "the envelope", POGO_JSON_ENCODE_FLAGS, err) ==
+		    FAILURE) {
+			smart_str_free(&buf);
+			err->code = POGO_ERR_WORKER;
+			return NULL;
+		}
+		return smart_str_extract_malloc(&buf, out_len);
+	}
+	pogo_error_set(err, POGO_ERR_WORKER,
+	               "the handler returned %s; expected an envelope array or its JSON string",
+	               zend_zval_type_name(returned));
+	return NULL;
+}
+
+static zend_string *envelope_string(HashTable *ht, const char *key, size_t key_len, bool *bad)
+{
+	zval *v = zend_hash_str_find(ht, key, key_len);
+
+	if (!v || Z_TYPE_P(v) == IS_NULL) {
+		return ZSTR_EMPTY_ALLOC();
+	}
+	if (Z_TYPE_P(v) != IS_STRING) {
+		*bad = true;
+		return ZSTR_EMPTY_ALLOC();
+	}
+	return zend_string_copy(Z_STR_P(v));
+}
+
+static zend_long envelope_long(HashTable *ht, const char *key, size_t key_len, bool *bad)
+{
+	zval *v = zend_hash_str_find(ht, key, key_len);
+
+	if (!v || Z_TYPE_P(v) == IS_NULL) {
+		return 0;
+	}
+	if (Z_TYPE_P(v) != IS_LONG) {
+		*bad = true;
+		return 0;
+	}
+	return Z_LVAL_P(v);
+}
+
+zend_result pogo_json_decode_envelope(const char *text, size_t len, pogo_envelope *env,
+                                      pogo_error *err)
+{
+	zval decoded, *ok, *field;
+	HashTable *ht;
+	const char *why = NULL;
+
+	memset(env, 0, sizeof(*env));
+	ZVAL_UNDEF(&env->result);
+	if (pogo_json_decode(text, len, &decoded, err) == FAILURE) {
+		return FAILURE;
+	}
+	if (Z_TYPE(decoded) != IS_ARRAY) {
+		why = "not a JSON object";
+		goto invalid;
+	}
+	ht = Z_ARRVAL(decoded);
+	ok = zend_hash_str_find(ht, ZEND_STRL("ok"));
+	if (!ok || (Z_TYPE_P(ok) != IS_TRUE && Z_TYPE_P(ok) != IS_FALSE)) {
+		why = "\"ok\" is missing or not a boolean";
+		goto invalid;
+	}
+	env->ok = Z_TYPE_P(ok) == IS_TRUE;
+	if (env->ok) {
+		field = zend_hash_str_find(ht, ZEND_STRL("result"));
+		if (!field) {
+			why = "\"ok\" is true but \"result\" is missing";
+			goto invalid;
+		}
+		ZVAL_COPY(&env->result, field);
+		zval_ptr_dtor(&decoded);
+		return SUCCESS;
+	}
+	field = zend_hash_str_find(ht, ZEND_STRL("error"));
+	if (!field || Z_TYPE_P(field) != IS_STRING) {
+		why = "\"ok\" is false but \"error\" is missing or not a string";
+		goto invalid;
+	}
+	env->error = zend_string_copy(Z_STR_P(field));
+	field = zend_hash_str_find(ht, ZEND_STRL("exception"));
+	if (field && Z_TYPE_P(field) != IS_NULL) {
+		bool bad = false;
+
+		if (Z_TYPE_P(field) != IS_ARRAY) {
+			why = "\"exception\" is not an object";
+			goto invalid;
+		}
+		env->ex_class = envelope_string(Z_ARRVAL_P(field), ZEND_STRL("class"), &bad);
+		env->ex_code = envelope_long(Z_ARRVAL_P(field), ZEND_STRL("code"), &bad);
+		env->ex_file = envelope_string(Z_ARRVAL_P(field), ZEND_STRL("file"), &bad);
+		env->ex_line = envelope_long(Z_ARRVAL_P(field), ZEND_STRL("line"), &bad);
+		env->ex_trace = envelope_string(Z_ARRVAL_P(field), ZEND_STRL("trace"), &bad);
+		if (bad) {
+			why = "\"exception\" has a field of the wrong type";
+			goto invalid;
+		}
+	}
+	zval_ptr_dtor(&decoded);
+	return SUCCESS;
+
+invalid:
+	pogo_error_set(err, POGO_ERR_WORKER, "%s", why);
+	pogo_envelope_dtor(env);
+	zval_ptr_dtor(&decoded);
+	return FAILURE;
+}
+
+void pogo_envelope_dtor(pogo_envelope *env)
+{
+	zval_ptr_dtor(&env->result);
+	ZVAL_UNDEF(&env->result);
+	if (env->error) {
+		zend_string_release(env->error);
+	}
+	if (env->ex_class) {
+		zend_string_release(env->ex_class);
+	}
+	if (env->ex_file) {
+		zend_string_release(env->ex_file);
+	}
+	if (env->ex_trace) {
+		zend_string_release(env->ex_trace);
+	}
+	env->error = env->ex_class = env->ex_file = env->ex_trace = NULL;
+}

@@ -1,0 +1,89 @@
+/*
+ * Pogo: JSON payloads and result envelopes, on top of PHP's ext/json.
+ */
+#ifndef POGO_JSON_CODEC_H
+#define POGO_JSON_CODEC_H
+
+#include "php.h"
+#include "pool_config.h"
+
+/* The deepest nesting a job's arguments or result may have (json_encode's). */
+#define POGO_JSON_MAX_DEPTH 512
+
+/*
+ * Checks that value is JSON-compatible the way Pogo promises (no resource,
+ * Closure, Generator, object other than stdClass, JsonSerializable or a
+ * backed enum, no INF/NAN, no recursion, no deeper than 512) and encodes it.
+ * root names the value in messages ("$args"). Returns a malloc'd buffer that
+ * the caller frees, or NULL with err filled (POGO_ERR_ARG) naming the reason
+ * and the path, e.g. "$args['items'][3] is a Closure".
+ */
+char *pogo_json_encode_value(zval *value, const char *root, size_t *out_len, pogo_error *err);
+
+/*
+ * Encodes a job payload {"class":…,"args":…}. Returns a malloc'd buffer that
+ * the caller frees, or NULL with err filled (POGO_ERR_ARG).
+ */
+char *pogo_json_encode_payload(zend_string *class_name, zval *args, size_t *out_len,
+                               pogo_error *err);
+
+/*
+ * Decodes JSON text into return_value with objects as arrays. Fails with err
+ * filled (POGO_ERR_WORKER) saying what ext/json found wrong. Touches no
+ * json_last_error() state of the request.
+ */
+zend_result pogo_json_decode(const char *text, size_t len, zval *return_value, pogo_error *err);
+
+/*
+ * Decodes a payload into ['class' => string, 'args' => array]. Fails with err
+ * filled if it is not one.
+ */
+zend_result pogo_json_decode_payload(const char *text, size_t len, zval *return_value,
+                                     pogo_error *err);
+
+/*
+ * Success envelope {"ok":true,"result":…} for a job's return value. A result
+ * that is not JSON-compatible gives an error envelope saying so instead.
+ * Returns a malloc'd buffer the caller frees; NULL only if out of memory.
+ */
+char *pogo_json_result_envelope(zval *result, const char *job_class, size_t *out_len);
+
+/*
+ * Error envelope {"ok":false,"error":…,"exception":{…}} for a Throwable.
+ * Returns a malloc'd buffer the caller frees; NULL only if out of memory.
+ */
+char *pogo_json_exception_envelope(zend_object *throwable, size_t *out_len);
+
+/* Error envelope {"ok":false,"error":message}. Malloc'd, the caller frees. */
+char *pogo_json_error_envelope(const char *message, size_t *out_len);
+
+/*
+ * Turns what a custom worker's handler returned (an array envelope, or the
+ * envelope as a JSON string) into envelope text. Strings are passed on
+ * as-is: the awaiting side checks them. Returns a malloc'd buffer the caller
+ * frees, or NULL with err filled (POGO_ERR_WORKER).
+ */
+char *pogo_json_envelope_from_handler(zval *returned, size_t *out_len, pogo_error *err);
+
+/* An envelope read back on the awaiting side. */
+typedef struct pogo_envelope {
+	bool ok;
+	zval result;           /* ok: the decoded result */
+	zend_string *error;    /* !ok: the message */
+	zend_string *ex_class; /* !ok, optional: the remote exception */
+	zend_long ex_code;
+	zend_string *ex_file;
+	zend_long ex_line;
+	zend_string *ex_trace;
+} pogo_envelope;
+
+/*
+ * Reads envelope text. On success env holds references the caller releases
+ * with pogo_envelope_dtor(). Fails with err filled (POGO_ERR_WORKER) when the
+ * text is not a valid envelope; env then holds nothing.
+ */
+zend_result pogo_json_decode_envelope(const char *text, size_t len, pogo_envelope *env,
+                                      pogo_error *err);
+void pogo_envelope_dtor(pogo_envelope *env);
+
+#endif

@@ -1,0 +1,494 @@
+/*
+ * Pogo: the module, its configuration and its PHP functions.
+ *
+ * pogo_dispatch() encodes a job in the calling thread and queues it on a
+ * pool; pogo_await() waits for its envelope and turns it into the result or
+ * the right exception. The jobs a request has not awaited yet are kept in
+ * its own table (POGO_G(jobs)) and given up at request end.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <math.h>
+#include <unistd.h>
+
+#include "php.h"
+#include "php_ini.h"
+#include "ext/standard/info.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+#include "ext/spl/spl_exceptions.h"
+
+#include "php_pogo.h"
+#include "job_queue.h"
+#include "json_codec.h"
+#include "pool.h"
+#include "pool_config.h"
+#include "worker.h"
+#include "pogo_arginfo.h"
+
+ZEND_DECLARE_MODULE_GLOBALS(pogo)
+
+zend_class_entry *pogo_ce_JobInterface;
+zend_class_entry *pogo_ce_PogoException;
+zend_class_entry *pogo_ce_TimeoutException;
+zend_class_entry *pogo_ce_JobException;
+zend_class_entry *pogo_ce_WorkerException;
+zend_class_entry *pogo_ce_PoolException;
+
+#define NTS_MESSAGE                                                                                \
+	"Pogo needs a thread-safe (ZTS) build of PHP; this PHP is not thread-safe (NTS). Build PHP "   \
+	"with --enable-zts and load Pogo there"
+
+/* One entry of POGO_G(jobs): what the request knows of a job it dispatched. */
+typedef struct request_job {
+	pogo_job *job;
+	pogo_pool *pool;
+	zend_string *class_name;
+} request_job;
+
+static void request_job_dtor(zval *zv)
+{
+	request_job *entry = Z_PTR_P(zv);
+
+	if (entry->job) {
+		/* Removed before being awaited (request end): nobody will await it. */
+		pogo_job_abandon(entry->job);
+	}
+	zend_string_release(entry->class_name);
+	efree(entry);
+}
+
+static zend_class_entry *exception_class(int code)
+{
+	switch (code) {
+	case POGO_ERR_POOL:
+	case POGO_ERR_CONFIG:
+	case POGO_ERR_NOMEM:
+		return pogo_ce_PoolException;
+	case POGO_ERR_WORKER:
+		return pogo_ce_WorkerException;
+	default:
+		return pogo_ce_PogoException;
+	}
+}
+
+static void throw_error(const pogo_error *err)
+{
+	zend_throw_exception(exception_class(err->code), err->message, 0);
+}
+
+/* The pool called name, or NULL with the right exception thrown. */
+static pogo_pool *usable_pool(zend_string *name)
+{
+	pogo_error err = {0};
+	pogo_pool *pool;
+
+#ifndef ZTS
+	zend_throw_exception(pogo_ce_PoolException, NTS_MESSAGE, 0);
+	return NULL;
+#endif
+	pool = pogo_pool_find(ZSTR_VAL(name), ZSTR_LEN(name), &err);
+	if (!pool) {
+		throw_error(&err);
+		return NULL;
+	}
+	if (pool->config.invalid) {
+		zend_throw_exception_ex(pogo_ce_PoolException, 0, "pool \"%s\" is misconfigured: %s",
+		                        pool->config.name, pool->config.invalid);
+		return NULL;
+	}
+	return pool;
+}
+
+PHP_FUNCTION(pogo_dispatch)
+{
+	zend_string *class_name, *pool_name = NULL;
+	zval *args = NULL, empty_args;
+	pogo_error err = {0};
+	pogo_pool *pool;
+	pogo_job *job;
+	request_job *entry;
+	char *payload;
+	size_t payload_len = 0;
+
+	ZEND_PARSE_PARAMETERS_START(1, 3)
+		Z_PARAM_STR(class_name)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY(args)
+		Z_PARAM_STR(pool_name)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ZSTR_LEN(class_name) == 0) {
+		zend_argument_value_error(1, "must be the name of a class implementing Pogo\\JobInterface");
+		RETURN_THROWS();
+	}
+	if (pool_name) {
+		pool = usable_pool(pool_name);
+	} else {
+		zend_string *name = zend_string_init(ZEND_STRL(POGO_DEFAULT_POOL), 0);
+
+		pool = usable_pool(name);
+		zend_string_release(name);
+	}
+	if (!pool) {
+		RETURN_THROWS();
+	}
+	if (!args) {
+		array_init(&empty_args);
+		args = &empty_args;
+	}
+	payload = pogo_json_encode_payload(class_name, args, &payload_len, &err);
+	if (args == &empty_args) {
+		zval_ptr_dtor(&empty_args);
+	}
+	if (!payload) {
+		if (!EG(exception)) {
+			if (err.code == POGO_ERR_ARG) {
+				zend_argument_value_error(strncmp(err.message, "$class", 6) == 0 ? 1 : 2,
+				                          "must be JSON-compatible: %s", err.message);
+			} else {
+				throw_error(&err);
+			}
+		}
+		RETURN_THROWS();
+	}
+	job = pogo_job_create_take(payload, payload_len,
+	                           pool->config.max_wait_ms > 0
+	                               ? pogo_now_ns() + pool->config.max_wait_ms * 1000000
+	                               : 0);
+	if (!job) {
+		zend_throw_exception_ex(pogo_ce_PoolException, 0, "pool \"%s\": out of memory for a job",
+		                        pool->config.name);
+		RETURN_THROWS();
+	}
+	if (pogo_pool_submit(pool, job, &err) == FAILURE) {
+		pogo_job_release(job); /* the queue's reference */
+		pogo_job_release(job); /* ours */
+		throw_error(&err);
+		RETURN_THROWS();
+	}
+	if (!POGO_G(jobs)) {
+		ALLOC_HASHTABLE(POGO_G(jobs));
+		zend_hash_init(POGO_G(jobs), 8, NULL, request_job_dtor, 0);
+	}
+	entry = emalloc(sizeof(*entry));
+	entry->job = job;
+	entry->pool = pool;
+	entry->class_name = zend_string_copy(class_name);
+	zend_hash_index_add_new_ptr(POGO_G(jobs), job->handle, entry);
+	RETURN_LONG((zend_long)job->handle);
+}
+
+static void throw_job_exception(pogo_envelope *env)
+{
+	zval ex, tmp;
+	zend_object *obj;
+
+	object_init_ex(&ex, pogo_ce_JobException);
+	obj = Z_OBJ(ex);
+	ZVAL_STR_COPY(&tmp, env->error);
+	zend_update_property_ex(zend_ce_exception, obj, ZSTR_KNOWN(ZEND_STR_MESSAGE), &tmp);
+	zval_ptr_dtor(&tmp);
+	ZVAL_LONG(&tmp, env->ex_code);
+	zend_update_property_ex(zend_ce_exception, obj, ZSTR_KNOWN(ZEND_STR_CODE), &tmp);
+	ZVAL_STR(&tmp, env->ex_class ? env->ex_class : ZSTR_EMPTY_ALLOC());
+	zend_update_property_string(pogo_ce_JobException, obj, ZEND_STRL("remoteClass"),
+	                            Z_STRVAL(tmp));
+	zend_update_property_string(pogo_ce_JobException, obj, ZEND_STRL("remoteFile"),
+	                            env->ex_file ? ZSTR_VAL(env->ex_file) : "");
+	zend_update_property_long(pogo_ce_JobException, obj, ZEND_STRL("remoteLine"), env->ex_line);
+	zend_update_property_string(pogo_ce_JobException, obj, ZEND_STRL("remoteTrace"),
+	                            env->ex_trace ? ZSTR_VAL(env->ex_trace) : "");
+	zend_throw_exception_object(&ex);
+}
+
+/* Turns a finished job's outcome into the return value or an exception. */
+static void job_outcome(request_job *entry, pogo_job_outcome outcome, const char *result,
+                        size_t result_len, zval *return_value)
+{
+	pogo_envelope env;
+	pogo_error err = {0};
+	const char *pool = entry->pool->config.name;
+	const char *class_name = ZSTR_VAL(entry->class_name);
+	uint64_t handle = entry->job->handle;
+	char wait[32];
+
+	switch (outcome) {
+	case POGO_OUTCOME_ENVELOPE:
+		if (pogo_json_decode_envelope(result, result_len, &env, &err) == FAILURE) {
+			zend_throw_exception_ex(pogo_ce_WorkerException, 0,
+			                        "pool \"%s\": the worker answered job %" PRIu64
+			                        " (%s) with an invalid envelope: %s",
+			                        pool, handle, class_name, err.message);
+			return;
+		}
+		if (env.ok) {
+			ZVAL_COPY(return_value, &env.result);
+		} else {
+			throw_job_exception(&env);
+		}
+		pogo_envelope_dtor(&env);
+		return;
+	case POGO_OUTCOME_WORKER_ERROR:
+		zend_throw_exception_ex(pogo_ce_WorkerException, 0,
+		                        "pool \"%s\": the worker running job %" PRIu64 " (%s) failed: %s",
+		                        pool, handle, class_name, result ? result : "unknown cause");
+		return;
+	case POGO_OUTCOME_EXPIRED:
+		pogo_format_duration(entry->pool->config.max_wait_ms, wait, sizeof(wait));
+		zend_throw_exception_ex(pogo_ce_PoolException, 0,
+		                        "pool \"%s\": job %" PRIu64
+		                        " (%s) waited longer than max_wait (%s) for a free worker and "
+		                        "was not run",
+		                        pool, handle, class_name, wait);
+		return;
+	default:
+		zend_throw_exception_ex(pogo_ce_PoolException, 0,
+		                        "pool \"%s\" could not run job %" PRIu64 " (%s): %s", pool, handle,
+		                        class_name, result ? result : "unknown cause");
+		return;
+	}
+}
+
+PHP_FUNCTION(pogo_await)
+{
+	zend_long handle;
+	double timeout = 5.0;
+	request_job *entry;
+	pogo_job *job;
+	int64_t deadline;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_LONG(handle)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_DOUBLE(timeout)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (zend_isnan(timeout) || timeout < 0) {
+		zend_argument_value_error(2, "must be a number of seconds, 0 or more (or INF), %s given",
+		                          zend_isnan(timeout) ? "NAN" : "a negative number");
+		RETURN_THROWS();
+	}
+	entry = POGO_G(jobs) ? zend_hash_index_find_ptr(POGO_G(jobs), (zend_ulong)handle) : NULL;
+	if (!entry) {
+		if (handle < 1 || (uint64_t)handle > pogo_last_handle()) {
+			zend_throw_exception_ex(pogo_ce_PogoException, 0,
+			                        "unknown handle " ZEND_LONG_FMT ": no job has this handle",
+			                        handle);
+		} else {
+			zend_throw_exception_ex(pogo_ce_PogoException, 0,
+			                        "handle " ZEND_LONG_FMT " cannot be awaited here: it was "
+			                        "already awaited, or another request dispatched it",
+			                        handle);
+		}
+		RETURN_THROWS();
+	}
+	job = entry->job;
+	if (zend_isinf(timeout) || timeout > 1e9) {
+		deadline = 0; /* no limit */
+	} else {
+		deadline = pogo_now_ns() + (int64_t)(timeout * 1e9);
+		if (deadline == 0) {
+			deadline = 1;
+		}
+	}
+	if (pogo_job_wait(job, deadline) != POGO_JOB_DONE) {
+		zend_throw_exception_ex(pogo_ce_TimeoutException, 0,
+		                        "job " ZEND_LONG_FMT " (%s) on pool \"%s\" did not finish within "
+		                        "%g s; it keeps running and can be awaited again",
+		                        handle, ZSTR_VAL(entry->class_name), entry->pool->config.name,
+		                        timeout);
+		RETURN_THROWS();
+	}
+	/* Done: the outcome is no longer written by anyone. */
+	job_outcome(entry, job->outcome, job->result, job->result_len, return_value);
+	pogo_job_release(job); /* the awaiter's reference: the handle is used up */
+	entry->job = NULL;
+	zend_hash_index_del(POGO_G(jobs), (zend_ulong)handle);
+}
+
+PHP_FUNCTION(pogo_pool_size)
+{
+	zend_string *pool_name = NULL;
+	pogo_pool *pool;
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR(pool_name)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (pool_name) {
+		pool = usable_pool(pool_name);
+	} else {
+		zend_string *name = zend_string_init(ZEND_STRL(POGO_DEFAULT_POOL), 0);
+
+		pool = usable_pool(name);
+		zend_string_release(name);
+	}
+	if (!pool) {
+		RETURN_THROWS();
+	}
+	RETURN_LONG((zend_long)pool->config.num_threads);
+}
+
+PHP_FUNCTION(pogo_worker_handle)
+{
+	zend_fcall_info fci;
+	zend_fcall_info_cache fcc;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_FUNC(fci, fcc)
+	ZEND_PARSE_PARAMETERS_END();
+
+	pogo_worker_handle_next(&fci, &fcc, return_value);
+}
+
+/* ---- configuration ------------------------------------------------------ */
+
+static unsigned online_cpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : (n > POGO_MAX_THREADS ? POGO_MAX_THREADS : (unsigned)n);
+}
+
+/* Reads every pogo.pool.* entry of PHP's configuration into pools. */
+static zend_result load_pools(void)
+{
+	HashTable *configuration = php_ini_get_configuration_hash();
+	pogo_pool_config_set set;
+	pogo_error err = {0};
+	unsigned default_threads = online_cpus();
+	zend_string *key;
+	zval *value;
+
+	if (pogo_config_set_init(&set, default_threads) == FAILURE) {
+		return FAILURE;
+	}
+	if (configuration) {
+		ZEND_HASH_FOREACH_STR_KEY_VAL(configuration, key, value) {
+			if (!key || strncmp(ZSTR_VAL(key), POGO_INI_PREFIX, strlen(POGO_INI_PREFIX)) != 0) {
+				continue;
+			}
+			zend_string *text = zval_get_string(value);
+
+			if (pogo_config_set_apply(&set, ZSTR_VAL(key), ZSTR_VAL(text), default_threads,
+			                          &err) == FAILURE) {
+				php_error_docref(NULL, E_WARNING, "Pogo: %s", err.message);
+			}
+			zend_string_release(text);
+		}
+		ZEND_HASH_FOREACH_END();
+	}
+	if (pogo_pools_init(&set, &err) == FAILURE) {
+		php_error_docref(NULL, E_WARNING, "Pogo: %s", err.message);
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+/* ---- module ------------------------------------------------------------- */
+
+static PHP_GINIT_FUNCTION(pogo)
+{
+#if defined(COMPILE_DL_POGO) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	memset(pogo_globals, 0, sizeof(*pogo_globals));
+}
+
+static PHP_MINIT_FUNCTION(pogo)
+{
+	pogo_ce_JobInterface = register_class_Pogo_JobInterface();
+	pogo_ce_PogoException = register_class_Pogo_PogoException(spl_ce_RuntimeException);
+	pogo_ce_TimeoutException = register_class_Pogo_TimeoutException(pogo_ce_PogoException);
+	pogo_ce_JobException = register_class_Pogo_JobException(pogo_ce_PogoException);
+	pogo_ce_WorkerException = register_class_Pogo_WorkerException(pogo_ce_PogoException);
+	pogo_ce_PoolException = register_class_Pogo_PoolException(pogo_ce_PogoException);
+
+	pogo_worker_startup();
+	return load_pools();
+}
+
+static PHP_MSHUTDOWN_FUNCTION(pogo)
+{
+	pogo_pools_shutdown();
+	return SUCCESS;
+}
+
+static PHP_RINIT_FUNCTION(pogo)
+{
+#if defined(COMPILE_DL_POGO) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	POGO_G(jobs) = NULL;
+	return SUCCESS;
+}
+
+static PHP_RSHUTDOWN_FUNCTION(pogo)
+{
+	if (POGO_G(jobs)) {
+		/* Every job not awaited is given up: see request_job_dtor(). */
+		zend_hash_destroy(POGO_G(jobs));
+		FREE_HASHTABLE(POGO_G(jobs));
+		POGO_G(jobs) = NULL;
+	}
+	return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(pogo)
+{
+	char wait[32], threads[16];
+
+	php_info_print_table_start();
+	php_info_print_table_row(2, "Pogo support", "enabled");
+	php_info_print_table_row(2, "Version", PHP_POGO_VERSION);
+#ifdef ZTS
+	php_info_print_table_row(2, "Thread safety", "ZTS: pools can run");
+#else
+	php_info_print_table_row(2, "Thread safety", NTS_MESSAGE);
+#endif
+	php_info_print_table_end();
+
+	php_info_print_table_start();
+	php_info_print_table_header(7, "Pool", "num_threads", "max_wait", "worker", "bootstrap",
+	                            "running", "status");
+	for (size_t i = 0; i < pogo_pool_count(); i++) {
+		pogo_pool *pool = pogo_pool_at(i);
+
+		pogo_format_duration(pool->config.max_wait_ms, wait, sizeof(wait));
+		snprintf(threads, sizeof(threads), "%u", pool->config.num_threads);
+		php_info_print_table_row(7, pool->config.name, threads, wait,
+		                         pool->config.worker ? pool->config.worker : "(built-in)",
+		                         pool->config.bootstrap ? pool->config.bootstrap : "(none)",
+		                         pogo_pool_running(pool) ? "yes" : "no",
+		                         pool->config.invalid ? pool->config.invalid : "ok");
+	}
+	php_info_print_table_end();
+}
+
+zend_module_entry pogo_module_entry = {
+	STANDARD_MODULE_HEADER,
+	"pogo",
+	ext_functions,
+	PHP_MINIT(pogo),
+	PHP_MSHUTDOWN(pogo),
+	PHP_RINIT(pogo),
+	PHP_RSHUTDOWN(pogo),
+	PHP_MINFO(pogo),
+	PHP_POGO_VERSION,
+	PHP_MODULE_GLOBALS(pogo),
+	PHP_GINIT(pogo),
+	NULL,
+	NULL,
+	STANDARD_MODULE_PROPERTIES_EX,
+};
+
+#ifdef COMPILE_DL_POGO
+#ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+#endif
+ZEND_GET_MODULE(pogo)
+#endif

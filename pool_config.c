@@ -1,0 +1,380 @@
+/*
+ * Pogo: pool configuration. Turns pogo.pool.<name>.<directive> INI entries
+ * into a set of pool configurations, parses durations ("30s", "500ms", "2m")
+ * and thread counts, and formats durations back. A pool with a bad directive
+ * is kept but marked invalid, so that dispatching to it explains what is wrong.
+ */
+#include "pool_config.h"
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MS_PER_SECOND INT64_C(1000)
+#define MS_PER_MINUTE INT64_C(60000)
+/* The longest duration accepted: one year. */
+#define DURATION_MAX_MS (INT64_C(365) * 24 * 3600 * 1000)
+/* Fraction digits past this many are read but ignored. */
+#define FRACTION_DIGITS_MAX 9
+
+#define DURATION_HINT "use a number of seconds or a number followed by ms, s or m (e.g. 500ms, 30s, 2m)"
+#define KNOWN_DIRECTIVES "worker, bootstrap, num_threads, max_wait"
+
+void pogo_error_set(pogo_error *err, int code, const char *fmt, ...)
+{
+	va_list args;
+
+	if (err == NULL) {
+		return;
+	}
+	err->code = code;
+	va_start(args, fmt);
+	vsnprintf(err->message, sizeof(err->message), fmt, args);
+	va_end(args);
+}
+
+static const char *skip_space(const char *p)
+{
+	while (isspace((unsigned char)*p)) {
+		p++;
+	}
+	return p;
+}
+
+/* Reads a run of decimal digits as a whole number; false once it exceeds max. */
+static bool parse_digits(const char **pp, int64_t max, int64_t *out)
+{
+	const char *p = *pp;
+	int64_t value = 0;
+	bool fits = true;
+
+	for (; isdigit((unsigned char)*p); p++) {
+		if (fits && value > (max - (*p - '0')) / 10) {
+			fits = false;
+		}
+		if (fits) {
+			value = value * 10 + (*p - '0');
+		}
+	}
+	*pp = p;
+	*out = value;
+	return fits;
+}
+
+zend_result pogo_parse_duration_ms(const char *text, int64_t *out_ms, pogo_error *err)
+{
+	const char *p;
+	const char *unit;
+	size_t unit_len;
+	int64_t whole;
+	int64_t fraction = 0;
+	int64_t scale = 1; /* 10 ^ number of fraction digits kept */
+	int64_t multiplier;
+	int64_t ms;
+	int digits = 0;
+
+	if (text == NULL) {
+		text = "";
+	}
+	p = skip_space(text);
+	if (*p == '-') {
+		pogo_error_set(err, POGO_ERR_CONFIG, "invalid duration \"%s\": it cannot be negative",
+			       text);
+		return FAILURE;
+	}
+	if (!isdigit((unsigned char)*p)) {
+		goto fail_syntax;
+	}
+	if (!parse_digits(&p, DURATION_MAX_MS, &whole)) {
+		goto fail_range;
+	}
+	if (*p == '.') {
+		p++;
+		if (!isdigit((unsigned char)*p)) {
+			goto fail_syntax;
+		}
+		for (; isdigit((unsigned char)*p); p++) {
+			if (digits < FRACTION_DIGITS_MAX) {
+				fraction = fraction * 10 + (*p - '0');
+				scale *= 10;
+				digits++;
+			}
+		}
+	}
+
+	unit = p;
+	while (isalpha((unsigned char)*p)) {
+		p++;
+	}
+	unit_len = (size_t)(p - unit);
+	if (unit_len == 0 || (unit_len == 1 && unit[0] == 's')) {
+		multiplier = MS_PER_SECOND;
+	} else if (unit_len == 2 && unit[0] == 'm' && unit[1] == 's') {
+		multiplier = 1;
+	} else if (unit_len == 1 && unit[0] == 'm') {
+		multiplier = MS_PER_MINUTE;
+	} else {
+		goto fail_syntax;
+	}
+	if (*skip_space(p) != '\0') {
+		goto fail_syntax;
+	}
+
+	if (whole > DURATION_MAX_MS / multiplier) {
+		goto fail_range;
+	}
+	/* fraction < 10^9 and multiplier <= 60000: the product fits. Round half up. */
+	ms = whole * multiplier + (fraction * multiplier + scale / 2) / scale;
+	if (ms > DURATION_MAX_MS) {
+		goto fail_range;
+	}
+	*out_ms = ms;
+	return SUCCESS;
+
+fail_syntax:
+	pogo_error_set(err, POGO_ERR_CONFIG, "invalid duration \"%s\": " DURATION_HINT, text);
+	return FAILURE;
+fail_range:
+	pogo_error_set(err, POGO_ERR_CONFIG, "invalid duration \"%s\": longer than one year", text);
+	return FAILURE;
+}
+
+zend_result pogo_parse_thread_count(const char *text, unsigned *out, pogo_error *err)
+{
+	const char *p;
+	int64_t value;
+
+	if (text == NULL) {
+		text = "";
+	}
+	p = skip_space(text);
+	if (!isdigit((unsigned char)*p)) {
+		goto fail;
+	}
+	if (!parse_digits(&p, POGO_MAX_THREADS, &value) || value < 1) {
+		goto fail;
+	}
+	if (*skip_space(p) != '\0') {
+		goto fail;
+	}
+	*out = (unsigned)value;
+	return SUCCESS;
+
+fail:
+	pogo_error_set(err, POGO_ERR_CONFIG,
+		       "invalid thread count \"%s\": use a whole number from 1 to %d", text,
+		       POGO_MAX_THREADS);
+	return FAILURE;
+}
+
+/* Fills a new pool with the defaults every pool starts from. */
+static void pool_config_init(pogo_pool_config *pool, const char *name, size_t name_len,
+			     unsigned default_threads)
+{
+	memset(pool, 0, sizeof(*pool));
+	memcpy(pool->name, name, name_len);
+	pool->name[name_len] = '\0';
+	pool->num_threads = default_threads;
+	pool->max_wait_ms = POGO_DEFAULT_MAX_WAIT_MS;
+}
+
+zend_result pogo_config_set_init(pogo_pool_config_set *set, unsigned default_threads)
+{
+	set->pools = malloc(sizeof(*set->pools));
+	if (set->pools == NULL) {
+		set->count = 0;
+		return FAILURE;
+	}
+	pool_config_init(set->pools, POGO_DEFAULT_POOL, strlen(POGO_DEFAULT_POOL), default_threads);
+	set->count = 1;
+	return SUCCESS;
+}
+
+static bool pool_name_valid(const char *name, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || len > POGO_POOL_NAME_MAX) {
+		return false;
+	}
+	for (i = 0; i < len; i++) {
+		if (!isalnum((unsigned char)name[i]) && name[i] != '_' && name[i] != '-') {
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * Returns the pool with this name, appended with defaults if new; NULL when
+ * out of memory. Appending moves set->pools: earlier pointers into it go stale.
+ */
+static pogo_pool_config *config_set_find_or_add(pogo_pool_config_set *set, const char *name,
+						size_t len, unsigned default_threads)
+{
+	pogo_pool_config *pool;
+	pogo_pool_config *pools;
+
+	pool = pogo_config_set_find(set, name, len);
+	if (pool != NULL) {
+		return pool;
+	}
+	pools = realloc(set->pools, (set->count + 1) * sizeof(*pools));
+	if (pools == NULL) {
+		return NULL;
+	}
+	set->pools = pools;
+	pool = &pools[set->count++];
+	pool_config_init(pool, name, len, default_threads);
+	return pool;
+}
+
+/*
+ * Replaces *slot with a malloc'd copy of value, or NULL for an empty value.
+ * The old string is freed; the new one is freed with the set.
+ */
+static zend_result replace_path(char **slot, const char *value)
+{
+	char *copy = NULL;
+
+	if (value[0] != '\0') {
+		copy = strdup(value);
+		if (copy == NULL) {
+			return FAILURE;
+		}
+	}
+	free(*slot);
+	*slot = copy;
+	return SUCCESS;
+}
+
+/* Keeps the first reason a pool is invalid; later ones are only reported. */
+static zend_result pool_mark_invalid(pogo_pool_config *pool, const char *reason)
+{
+	if (pool->invalid != NULL) {
+		return SUCCESS;
+	}
+	pool->invalid = strdup(reason);
+	return pool->invalid != NULL ? SUCCESS : FAILURE;
+}
+
+zend_result pogo_config_set_apply(pogo_pool_config_set *set, const char *key, const char *value,
+				  unsigned default_threads, pogo_error *err)
+{
+	const size_t prefix_len = sizeof(POGO_INI_PREFIX) - 1;
+	const char *name;
+	const char *dot;
+	const char *directive;
+	size_t name_len;
+	pogo_pool_config *pool;
+	pogo_error parse_err = {0};
+	pogo_error reason = {0};
+
+	if (key == NULL || strncmp(key, POGO_INI_PREFIX, prefix_len) != 0) {
+		return SUCCESS;
+	}
+	if (value == NULL) {
+		value = "";
+	}
+	name = key + prefix_len;
+	dot = strrchr(name, '.');
+	if (dot == NULL || dot[1] == '\0') {
+		pogo_error_set(err, POGO_ERR_CONFIG,
+			       "%s: missing directive (use " POGO_INI_PREFIX
+			       "<name>.<directive>; known: " KNOWN_DIRECTIVES ")",
+			       key);
+		return FAILURE;
+	}
+	name_len = (size_t)(dot - name);
+	directive = dot + 1;
+	if (!pool_name_valid(name, name_len)) {
+		pogo_error_set(err, POGO_ERR_CONFIG,
+			       "%s: invalid pool name \"%.*s\" (use 1 to %d letters, digits, _ and -)",
+			       key, (int)name_len, name, POGO_POOL_NAME_MAX);
+		return FAILURE;
+	}
+
+	pool = config_set_find_or_add(set, name, name_len, default_threads);
+	if (pool == NULL) {
+		goto fail_nomem;
+	}
+
+	if (strcmp(directive, "worker") == 0) {
+		if (replace_path(&pool->worker, value) == FAILURE) {
+			goto fail_nomem;
+		}
+	} else if (strcmp(directive, "bootstrap") == 0) {
+		if (replace_path(&pool->bootstrap, value) == FAILURE) {
+			goto fail_nomem;
+		}
+	} else if (strcmp(directive, "num_threads") == 0) {
+		if (pogo_parse_thread_count(value, &pool->num_threads, &parse_err) == FAILURE) {
+			goto fail_bad_value;
+		}
+	} else if (strcmp(directive, "max_wait") == 0) {
+		if (pogo_parse_duration_ms(value, &pool->max_wait_ms, &parse_err) == FAILURE) {
+			goto fail_bad_value;
+		}
+	} else {
+		pogo_error_set(&reason, POGO_ERR_CONFIG,
+			       "unknown directive \"%s\" (known: " KNOWN_DIRECTIVES ")", key);
+		goto fail_invalid;
+	}
+	return SUCCESS;
+
+fail_bad_value:
+	/* The parser's message names the value; the reason names the key too. */
+	pogo_error_set(&reason, POGO_ERR_CONFIG, "%s: %s", key, parse_err.message);
+fail_invalid:
+	if (pool_mark_invalid(pool, reason.message) == FAILURE) {
+		goto fail_nomem;
+	}
+	pogo_error_set(err, POGO_ERR_CONFIG, "%s", reason.message);
+	return FAILURE;
+fail_nomem:
+	pogo_error_set(err, POGO_ERR_NOMEM, "%s: out of memory", key);
+	return FAILURE;
+}
+
+pogo_pool_config *pogo_config_set_find(pogo_pool_config_set *set, const char *name, size_t len)
+{
+	size_t i;
+
+	if (set == NULL || len > POGO_POOL_NAME_MAX) {
+		return NULL;
+	}
+	for (i = 0; i < set->count; i++) {
+		if (strlen(set->pools[i].name) == len && memcmp(set->pools[i].name, name, len) == 0) {
+			return &set->pools[i];
+		}
+	}
+	return NULL;
+}
+
+void pogo_config_set_free(pogo_pool_config_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->count; i++) {
+		free(set->pools[i].worker);
+		free(set->pools[i].bootstrap);
+		free(set->pools[i].invalid);
+	}
+	free(set->pools);
+	set->pools = NULL;
+	set->count = 0;
+}
+
+void pogo_format_duration(int64_t ms, char *buf, size_t size)
+{
+	if (ms % MS_PER_SECOND != 0) {
+		snprintf(buf, size, "%" PRId64 "ms", ms);
+	} else if (ms != 0 && ms % MS_PER_MINUTE == 0) {
+		snprintf(buf, size, "%" PRId64 "m", ms / MS_PER_MINUTE);
+	} else {
+		snprintf(buf, size, "%" PRId64 "s", ms / MS_PER_SECOND);
+	}
+}

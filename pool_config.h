@@ -1,0 +1,86 @@
+/*
+ * Pogo: parsing pool directives (pogo.pool.<name>.<directive>) and durations.
+ *
+ * Plain C: the unit tests in tests/unit/ link this file without PHP.
+ */
+#ifndef POGO_POOL_CONFIG_H
+#define POGO_POOL_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "Zend/zend_types.h" /* zend_result only: no Zend symbol is linked */
+
+#define POGO_INI_PREFIX          "pogo.pool."
+#define POGO_DEFAULT_POOL        "default"
+#define POGO_POOL_NAME_MAX       64
+#define POGO_MAX_THREADS         1024
+#define POGO_DEFAULT_MAX_WAIT_MS 30000
+
+typedef struct pogo_error {
+	int code;
+	char message[512];
+} pogo_error;
+
+/* Error codes: the PHP layer maps each to an exception class. */
+enum {
+	POGO_ERR_NONE = 0,
+	POGO_ERR_CONFIG, /* bad directive or value */
+	POGO_ERR_NOMEM,
+	POGO_ERR_POOL,   /* unknown pool, pool cannot start, NTS */
+	POGO_ERR_ARG,    /* bad argument value */
+	POGO_ERR_WORKER, /* the worker broke or answered garbage */
+};
+
+/* Fills err (may be NULL) with a printf-style message. */
+void pogo_error_set(pogo_error *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+typedef struct pogo_pool_config {
+	char name[POGO_POOL_NAME_MAX + 1];
+	char *worker;    /* malloc'd path, NULL = built-in worker */
+	char *bootstrap; /* malloc'd path, NULL = none */
+	unsigned num_threads;
+	int64_t max_wait_ms;
+	/* Set when a directive for this pool was bad: the pool refuses jobs. */
+	char *invalid; /* malloc'd reason, NULL = valid */
+} pogo_pool_config;
+
+typedef struct pogo_pool_config_set {
+	pogo_pool_config *pools; /* malloc'd; pools[0] is "default" */
+	size_t count;
+} pogo_pool_config_set;
+
+/*
+ * Parses "30s", "500ms", "2m", "1.5" (seconds) into milliseconds.
+ * Negative, empty, overflowing or unknown-unit values fail, filling err.
+ */
+zend_result pogo_parse_duration_ms(const char *text, int64_t *out_ms, pogo_error *err);
+
+/* Parses a thread count: a whole number from 1 to POGO_MAX_THREADS. */
+zend_result pogo_parse_thread_count(const char *text, unsigned *out, pogo_error *err);
+
+/* Starts a set holding only the pool "default" with the given thread default. */
+zend_result pogo_config_set_init(pogo_pool_config_set *set, unsigned default_threads);
+
+/*
+ * Applies one INI entry. key is the whole name ("pogo.pool.cpu.num_threads").
+ * Keys outside "pogo.pool." are ignored (SUCCESS). A bad pool name, unknown
+ * directive or bad value fails with err filled; if the pool name itself is
+ * usable the pool is created and marked invalid with the same reason, so that
+ * dispatching to it explains what is wrong.
+ */
+zend_result pogo_config_set_apply(pogo_pool_config_set *set, const char *key, const char *value,
+                                  unsigned default_threads, pogo_error *err);
+
+/* Looks a pool up by name; NULL if there is none. */
+pogo_pool_config *pogo_config_set_find(pogo_pool_config_set *set, const char *name, size_t len);
+
+/* Frees every pool's strings and the array. */
+void pogo_config_set_free(pogo_pool_config_set *set);
+
+/* Formats milliseconds the way the INI takes them ("30s", "500ms", "2m"). */
+void pogo_format_duration(int64_t ms, char *buf, size_t size);
+
+#endif

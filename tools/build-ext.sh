@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds the extension with phpize against one PHP.
+#
+#   tools/build-ext.sh zts      in-tree, against the cached ZTS debug PHP: modules/pogo.so
+#   tools/build-ext.sh nts DIR  out of tree in DIR, against Debian's NTS php8.2-dev
+#
+# Warnings are errors (--enable-pogo-werror) in both.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+kind=${1:-zts}
+
+case "$kind" in
+	zts)
+		prefix=$("$here/tools/php-toolchain.sh" debug)
+		phpize="$prefix/bin/phpize"
+		php_config="$prefix/bin/php-config"
+		dir="$here"
+		;;
+	nts)
+		dir=${2:?usage: build-ext.sh nts DIR}
+		if ! command -v phpize8.2 >/dev/null || ! command -v php8.2 >/dev/null; then
+			echo "build-ext: installing Debian's php8.2-cli and php8.2-dev (NTS)" >&2
+			apt_get() { if [ "$(id -u)" = 0 ]; then apt-get "$@"; else sudo apt-get "$@"; fi; }
+			apt_get update -qq
+			DEBIAN_FRONTEND=noninteractive apt_get install -y -qq php8.2-cli php8.2-dev >&2
+		fi
+		phpize=phpize8.2
+		php_config=php-config8.2
+		rm -rf "$dir"
+		mkdir -p "$dir"
+		# Only the tracked sources: never a ZTS build's leftovers.
+		(cd "$here" && git ls-files -z 2>/dev/null || find . -path ./.git -prune -o -type f -print0) |
+			(cd "$here" && xargs -0 cp --parents -t "$dir")
+		;;
+	*)
+		echo "usage: build-ext.sh zts | nts DIR" >&2
+		exit 2
+		;;
+esac
+
+cd "$dir"
+stamp=".pogo-configured-$kind"
+if [ ! -f Makefile ] || [ ! -f "$stamp" ] || [ config.m4 -nt "$stamp" ]; then
+	"$phpize" >/dev/null
+	./configure --with-php-config="$php_config" --enable-pogo --enable-pogo-werror >/dev/null
+	touch "$stamp"
+fi
+make -f Makefile -j"$(nproc)" >/dev/null
+echo "$dir/modules/pogo.so"

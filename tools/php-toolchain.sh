@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Builds (once) and caches a thread-safe PHP from Debian's php8.2 source package.
+#
+#   tools/php-toolchain.sh [debug|release|asan]   build if missing, print the prefix
+#
+# The cache lives outside the work tree: $POGO_CACHE, default ~/.cache/pogo.
+# The deb-src entry is derived from the machine's own apt sources file, so no
+# archive host name is written here.
+set -euo pipefail
+
+flavor=${1:-debug}
+cache=${POGO_CACHE:-$HOME/.cache/pogo}
+phpver=8.2
+prefix="$cache/php-$phpver-zts-$flavor"
+src_root="$cache/src"
+
+log() { printf 'pogo-toolchain: %s\n' "$*" >&2; }
+
+conf=(--prefix="$prefix" --enable-zts --enable-zend-max-execution-timers
+	--disable-all --enable-opcache --enable-pcntl --enable-posix --enable-sockets
+	--enable-tokenizer --enable-fpm --enable-cli --disable-cgi --disable-phpdbg
+	--with-config-file-path="$prefix/etc" --with-config-file-scan-dir="$prefix/etc/conf.d")
+cflags="-O2 -g"
+case "$flavor" in
+	debug) conf+=(--enable-debug); cflags="-O0 -g" ;;
+	release) ;;
+	asan) conf+=(--enable-debug --enable-address-sanitizer --enable-undefined-sanitizer); cflags="-O1 -g" ;;
+	*) log "unknown flavor $flavor (debug, release, asan)"; exit 2 ;;
+esac
+# The recipe: a cached build made with other options is rebuilt.
+recipe="php$phpver ${conf[*]} CFLAGS=$cflags"
+
+if [ -x "$prefix/bin/php" ] && [ "$(cat "$prefix/.pogo-complete" 2>/dev/null)" = "$recipe" ]; then
+	echo "$prefix"
+	exit 0
+fi
+
+as_root() {
+	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+need_pkgs=(dpkg-dev build-essential autoconf automake libtool bison re2c pkg-config)
+missing=()
+for p in "${need_pkgs[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	log "installing ${missing[*]}"
+	as_root apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+fi
+
+# A deb-src twin of the first "Types: deb" stanza of the system's sources,
+# restricted to the release suite (newer suites list sources they do not serve).
+srcfile=/etc/apt/sources.list.d/pogo-deb-src.sources
+if [ ! -f "$srcfile" ]; then
+	sys=/etc/apt/sources.list.d/debian.sources
+	if [ -f "$sys" ]; then
+		codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
+		awk -v suite="$codename" '
+			BEGIN { RS=""; ORS="\n\n" }
+			NR == 1 {
+				n = split($0, lines, "\n")
+				for (i = 1; i <= n; i++) {
+					if (lines[i] ~ /^Types:/) lines[i] = "Types: deb-src"
+					else if (lines[i] ~ /^Suites:/) lines[i] = "Suites: " suite
+					print lines[i]
+				}
+				exit
+			}' ORS="\n" "$sys" | as_root tee "$srcfile.tmp" >/dev/null
+	elif [ -f /etc/apt/sources.list ]; then
+		srcfile=${srcfile%.sources}.list
+		grep -E '^deb ' /etc/apt/sources.list | head -1 | sed 's/^deb /deb-src /' |
+			as_root tee "$srcfile.tmp" >/dev/null
+	else
+		log "no apt sources file found to derive a deb-src entry from"
+		exit 1
+	fi
+	as_root mv "$srcfile.tmp" "$srcfile"
+	as_root apt-get update -qq
+fi
+
+mkdir -p "$src_root"
+srcdir=$(find "$src_root" -maxdepth 1 -type d -name "php$phpver-$phpver.*" | sort | tail -1)
+if [ -z "$srcdir" ]; then
+	codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
+	log "fetching php$phpver source package ($codename)"
+	(cd "$src_root" && apt-get source -qq "php$phpver/$codename" >&2)
+	srcdir=$(find "$src_root" -maxdepth 1 -type d -name "php$phpver-$phpver.*" | sort | tail -1)
+fi
+[ -n "$srcdir" ] || { log "php$phpver source not found after apt-get source"; exit 1; }
+
+build="$cache/build-$phpver-$flavor"
+rm -rf "$build" "$prefix"
+cp -a "$srcdir" "$build"
+cd "$build"
+
+log "configuring $flavor build in $build"
+./buildconf --force >/dev/null 2>&1
+CFLAGS="$cflags" ./configure "${conf[@]}" >"$build/configure.log" 2>&1 ||
+	{ tail -30 "$build/configure.log" >&2; exit 1; }
+log "compiling (a few minutes)"
+make -j"$(nproc)" >"$build/make.log" 2>&1 || { tail -40 "$build/make.log" >&2; exit 1; }
+make install >"$build/install.log" 2>&1 || { tail -20 "$build/install.log" >&2; exit 1; }
+mkdir -p "$prefix/etc/conf.d"
+# Debian's patched phpize looks for libtool's m4 files under the prefix; they
+# are the system's.
+sed -i 's#^aclocaldir=.*#aclocaldir="/usr/share/aclocal"#' "$prefix/bin/phpize"
+printf '%s' "$recipe" >"$prefix/.pogo-complete"
+cd "$cache" && rm -rf "$build"
+log "ready: $prefix"
+echo "$prefix"

@@ -1,0 +1,423 @@
+/*
+ * Pogo: the PHP side of a worker thread.
+ *
+ * A pool thread boots its own PHP request with no SAPI request behind it (no
+ * server context, no headers, no POST body), requires the pool's bootstrap,
+ * then runs the worker: the built-in loop below, or the pool's worker script,
+ * which calls pogo_worker_handle() for each job. What a job prints goes to
+ * the process's standard error, never to a client. A job that breaks the
+ * request (a fatal error, exit()) fails with the cause as PHP reported it,
+ * and the thread throws its request away and boots a fresh one.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <errno.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "php.h"
+#include "php_main.h"
+#include "SAPI.h"
+#include "main/php_output.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+
+#include "php_pogo.h"
+#include "json_codec.h"
+#include "worker.h"
+
+#define BOOT_BACKOFF_MIN_MS 100
+#define BOOT_BACKOFF_MAX_MS 5000
+
+static void write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0) {
+			if (errno == EINTR) {
+				continue;
+			}
+			return;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+}
+
+/* Output handler at the bottom of a worker's stack: everything to stderr. */
+static zend_result stderr_output_handler(void **handler_context, php_output_context *context)
+{
+	(void)handler_context;
+	if (context->in.used) {
+		write_all(STDERR_FILENO, context->in.data, context->in.used);
+	}
+	return SUCCESS; /* nothing is passed on */
+}
+
+static void sleep_ms(unsigned ms)
+{
+	struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000L};
+
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+	}
+}
+
+static zend_result worker_request_startup(pogo_pool *pool)
+{
+	php_output_handler *handler;
+
+	SG(server_context) = NULL;
+	SG(request_info).no_headers = 1;
+	SG(options) |= SAPI_OPTION_NO_CHDIR;
+	if (php_request_startup() == FAILURE) {
+		return FAILURE;
+	}
+	SG(headers_sent) = 1;
+	SG(request_info).no_headers = 1;
+	PG(during_request_startup) = 0;
+	handler = php_output_handler_create_internal(
+	    ZEND_STRL("pogo worker output"), stderr_output_handler, 1,
+	    PHP_OUTPUT_HANDLER_CLEANABLE | PHP_OUTPUT_HANDLER_FLUSHABLE);
+	if (handler) {
+		php_output_handler_start(handler);
+	}
+	POGO_G(worker_pool) = pool;
+	POGO_G(current_job) = NULL;
+	POGO_G(jobs_run) = 0;
+	return SUCCESS;
+}
+
+static zend_result run_file(const char *path)
+{
+	zend_file_handle handle;
+	zend_result result;
+
+	zend_stream_init_filename(&handle, path);
+	result = zend_execute_scripts(ZEND_REQUIRE, NULL, 1, &handle);
+	zend_destroy_file_handle(&handle);
+	return result;
+}
+
+/* The cause of the last fatal error, as PHP reported it. Malloc'd. */
+static char *last_error_text(const char *fallback)
+{
+	char text[1024];
+
+	if (PG(last_error_message)) {
+		snprintf(text, sizeof(text), "%s in %s on line %u", ZSTR_VAL(PG(last_error_message)),
+		         PG(last_error_file) ? ZSTR_VAL(PG(last_error_file)) : "Unknown",
+		         PG(last_error_lineno));
+	} else {
+		snprintf(text, sizeof(text), "%s", fallback);
+	}
+	return strdup(text);
+}
+
+/* Fails the job this thread was running, if any: its request broke. */
+static void fail_current_job(const char *fallback)
+{
+	pogo_job *job = POGO_G(current_job);
+
+	if (job) {
+		char *text = last_error_text(fallback);
+
+		POGO_G(current_job) = NULL;
+		POGO_G(jobs_run)++;
+		pogo_job_complete_take(job, POGO_OUTCOME_WORKER_ERROR, text, text ? strlen(text) : 0);
+	}
+}
+
+static char *job_error(const char *fmt, const char *class_name, size_t *len)
+{
+	char message[512];
+
+	snprintf(message, sizeof(message), fmt, class_name);
+	return pogo_json_error_envelope(message, len);
+}
+
+/*
+ * Runs one job with the built-in worker's rules and returns its envelope
+ * (malloc'd, the caller hands it to the job). Sets *exited when the job
+ * called exit(): the request must be rebooted.
+ */
+static char *run_builtin_job(zval *payload, size_t *len, bool *exited)
+{
+	zend_string *class_name = Z_STR_P(zend_hash_str_find(Z_ARRVAL_P(payload), ZEND_STRL("class")));
+	zval *args = zend_hash_str_find(Z_ARRVAL_P(payload), ZEND_STRL("args"));
+	zend_class_entry *ce = zend_lookup_class(class_name);
+	zend_function *handle;
+	zval object, retval;
+	char *envelope;
+
+	if (!ce) {
+		if (EG(exception)) {
+			goto threw;
+		}
+		return job_error("class \"%s\" not found in the worker: declare it in the pool's "
+		                 "bootstrap or make it autoloadable there",
+		                 ZSTR_VAL(class_name), len);
+	}
+	if (!instanceof_function(ce, pogo_ce_JobInterface)) {
+		return job_error("class \"%s\" does not implement Pogo\\JobInterface",
+		                 ZSTR_VAL(ce->name), len);
+	}
+	if (ce->ce_flags & (ZEND_ACC_INTERFACE | ZEND_ACC_TRAIT | ZEND_ACC_IMPLICIT_ABSTRACT_CLASS |
+	                    ZEND_ACC_EXPLICIT_ABSTRACT_CLASS | ZEND_ACC_ENUM)) {
+		return job_error("class \"%s\" cannot be instantiated", ZSTR_VAL(ce->name), len);
+	}
+	if (ce->constructor && (ce->constructor->common.required_num_args > 0 ||
+	                        !(ce->constructor->common.fn_flags & ZEND_ACC_PUBLIC))) {
+		return job_error("%s::__construct() must be public and take no required arguments: "
+		                 "a job is created with none",
+		                 ZSTR_VAL(ce->name), len);
+	}
+	if (object_init_ex(&object, ce) == FAILURE) {
+		goto threw;
+	}
+	if (ce->constructor) {
+		zend_call_known_instance_method_with_0_params(ce->constructor, Z_OBJ(object), NULL);
+		if (EG(exception)) {
+			zval_ptr_dtor(&object);
+			goto threw;
+		}
+	}
+	handle = zend_hash_str_find_ptr(&ce->function_table, ZEND_STRL("handle"));
+	ZVAL_UNDEF(&retval);
+	zend_call_known_instance_method_with_1_params(handle, Z_OBJ(object), &retval, args);
+	zval_ptr_dtor(&object);
+	if (EG(exception)) {
+		zval_ptr_dtor(&retval);
+		goto threw;
+	}
+	envelope = pogo_json_result_envelope(&retval, ZSTR_VAL(ce->name), len);
+	zval_ptr_dtor(&retval);
+	return envelope;
+
+threw:
+	if (zend_is_unwind_exit(EG(exception))) {
+		*exited = true;
+		return NULL;
+	}
+	zend_object *ex = EG(exception);
+
+	GC_ADDREF(ex);
+	zend_clear_exception();
+	envelope = pogo_json_exception_envelope(ex, len);
+	OBJ_RELEASE(ex);
+	return envelope;
+}
+
+/* Completes the job with what ran it: an envelope, or why there is none. */
+static void finish_job(pogo_job *job, char *envelope, size_t len, pogo_error *err)
+{
+	POGO_G(current_job) = NULL;
+	POGO_G(jobs_run)++;
+	if (envelope) {
+		pogo_job_complete_take(job, POGO_OUTCOME_ENVELOPE, envelope, len);
+	} else {
+		char *text = strdup(err->message[0] ? err->message : "the worker produced no envelope");
+
+		pogo_job_complete_take(job, POGO_OUTCOME_WORKER_ERROR, text, text ? strlen(text) : 0);
+	}
+}
+
+/* The built-in worker: returns when the pool stops or a job broke the request. */
+static void builtin_worker_loop(pogo_pool *pool)
+{
+	pogo_job *job;
+
+	while ((job = pogo_queue_take(&pool->queue))) {
+		pogo_error err = {0};
+		zval payload;
+		char *envelope = NULL;
+		size_t len = 0;
+		bool exited = false;
+
+		POGO_G(current_job) = job;
+		if (pogo_json_decode_payload(job->payload, job->payload_len, &payload, &err) == SUCCESS) {
+			envelope = run_builtin_job(&payload, &len, &exited);
+			zval_ptr_dtor(&payload);
+		}
+		if (exited) {
+			/* exit() ends the request, as it would a script: reboot. */
+			zend_clear_exception();
+			fail_current_job("the job called exit()");
+			return;
+		}
+		finish_job(job, envelope, len, &err);
+	}
+}
+
+/*
+ * The built-in worker runs inside this internal function, called through
+ * zend_call_function(), so that the jobs it calls have a frame below them:
+ * without one, an exception thrown by a job would be fatal instead of being
+ * left in EG(exception) for the worker to report.
+ */
+static zend_internal_function builtin_worker_function;
+
+static ZEND_NAMED_FUNCTION(builtin_worker_handler)
+{
+	builtin_worker_loop(POGO_G(worker_pool));
+}
+
+void pogo_worker_startup(void)
+{
+	memset(&builtin_worker_function, 0, sizeof(builtin_worker_function));
+	builtin_worker_function.type = ZEND_INTERNAL_FUNCTION;
+	builtin_worker_function.handler = builtin_worker_handler;
+	builtin_worker_function.function_name =
+	    zend_string_init_interned(ZEND_STRL("{pogo worker}"), 1);
+}
+
+static void run_builtin_worker(void)
+{
+	zend_fcall_info fci = {0};
+	zend_fcall_info_cache fcc = {0};
+	zval retval;
+
+	fci.size = sizeof(fci);
+	ZVAL_UNDEF(&fci.function_name);
+	fci.retval = &retval;
+	fcc.function_handler = (zend_function *)&builtin_worker_function;
+	zend_call_function(&fci, &fcc);
+	zval_ptr_dtor(&retval);
+}
+
+void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, zval *return_value)
+{
+	pogo_pool *pool = POGO_G(worker_pool);
+	pogo_error err = {0};
+	pogo_job *job;
+	zval payload, retval;
+	char *envelope = NULL;
+	size_t len = 0;
+
+	if (!pool) {
+		zend_throw_exception(pogo_ce_PogoException,
+		                     "pogo_worker_handle() works only in a Pogo worker script (a pool's "
+		                     "worker directive)",
+		                     0);
+		return;
+	}
+	if (POGO_G(current_job)) {
+		zend_throw_exception(pogo_ce_PogoException,
+		                     "pogo_worker_handle() cannot be called from inside a job's handler", 0);
+		return;
+	}
+	job = pogo_queue_take(&pool->queue);
+	if (!job) {
+		RETURN_FALSE;
+	}
+	POGO_G(current_job) = job;
+	if (pogo_json_decode_payload(job->payload, job->payload_len, &payload, &err) == FAILURE) {
+		finish_job(job, NULL, 0, &err);
+		RETURN_TRUE;
+	}
+	ZVAL_UNDEF(&retval);
+	fci->retval = &retval;
+	fci->params = &payload;
+	fci->param_count = 1;
+	fci->named_params = NULL;
+	zend_call_function(fci, fcc);
+	zval_ptr_dtor(&payload);
+	if (EG(exception)) {
+		zval_ptr_dtor(&retval);
+		if (zend_is_unwind_exit(EG(exception))) {
+			/* Let exit() unwind the script; the request reboots. */
+			fail_current_job("the job called exit()");
+			return;
+		}
+		zend_object *ex = EG(exception);
+
+		GC_ADDREF(ex);
+		zend_clear_exception();
+		envelope = pogo_json_exception_envelope(ex, &len);
+		OBJ_RELEASE(ex);
+	} else {
+		envelope = pogo_json_envelope_from_handler(&retval, &len, &err);
+		zval_ptr_dtor(&retval);
+	}
+	finish_job(job, envelope, len, &err);
+	RETURN_TRUE;
+}
+
+typedef enum {
+	REQUEST_STOPPED,     /* the pool is stopping */
+	REQUEST_JOB_BROKE,   /* a job broke the request: boot a fresh one at once */
+	REQUEST_BOOT_FAILED, /* bootstrap or worker script failed before any job */
+} request_end;
+
+/* Fails the running job, if any, and tells what ended the request. */
+static request_end request_broke(const char *fallback)
+{
+	if (POGO_G(current_job)) {
+		fail_current_job(fallback);
+		return REQUEST_JOB_BROKE;
+	}
+	return POGO_G(jobs_run) > 0 ? REQUEST_JOB_BROKE : REQUEST_BOOT_FAILED;
+}
+
+/* One PHP request of a worker thread, from boot to shutdown. */
+static request_end worker_request(pogo_pool *pool)
+{
+	volatile request_end end = REQUEST_BOOT_FAILED;
+
+	if (worker_request_startup(pool) == FAILURE) {
+		php_log_err("Pogo: a worker thread could not start a PHP request");
+		return REQUEST_BOOT_FAILED;
+	}
+	zend_first_try
+	{
+		if (pool->config.bootstrap && run_file(pool->config.bootstrap) == FAILURE) {
+			char message[768];
+
+			snprintf(message, sizeof(message), "Pogo: pool \"%s\": bootstrap %s failed",
+			         pool->config.name, pool->config.bootstrap);
+			php_log_err(message);
+			end = REQUEST_BOOT_FAILED;
+		} else {
+			if (pool->config.worker) {
+				run_file(pool->config.worker);
+			} else {
+				run_builtin_worker();
+			}
+			end = pogo_queue_stopping(&pool->queue)
+			          ? REQUEST_STOPPED
+			          : request_broke("the worker script ended while running the job");
+		}
+	}
+	zend_catch
+	{
+		end = request_broke("the worker's PHP request was aborted");
+	}
+	zend_end_try();
+	php_request_shutdown(NULL);
+	return end;
+}
+
+void pogo_worker_run(pogo_pool *pool)
+{
+	unsigned backoff_ms = BOOT_BACKOFF_MIN_MS;
+
+	while (!pogo_queue_stopping(&pool->queue)) {
+		request_end end = worker_request(pool);
+
+		if (end == REQUEST_STOPPED) {
+			break;
+		}
+		if (end == REQUEST_JOB_BROKE) {
+			backoff_ms = BOOT_BACKOFF_MIN_MS;
+			continue;
+		}
+		/* A bad bootstrap or worker script: retry, slower each time. */
+		for (unsigned slept = 0; slept < backoff_ms && !pogo_queue_stopping(&pool->queue);
+		     slept += 10) {
+			sleep_ms(10);
+		}
+		backoff_ms = MIN(backoff_ms * 2, BOOT_BACKOFF_MAX_MS);
+	}
+}

@@ -1,0 +1,28 @@
+/*
+ * Pogo: the PHP side of a worker thread.
+ */
+#ifndef POGO_WORKER_H
+#define POGO_WORKER_H
+
+#include "php.h"
+#include "pool.h"
+
+/* Prepares what worker threads share; called once at module startup. */
+void pogo_worker_startup(void);
+
+/*
+ * Runs in a pool thread that already has its TSRM context: boots a PHP
+ * request, runs the pool's worker (built-in or script) until the pool stops,
+ * rebooting the request when a job breaks it, then shuts the request down.
+ */
+void pogo_worker_run(pogo_pool *pool);
+
+/*
+ * pogo_worker_handle(): in a worker script, waits for the next job, calls the
+ * handler with its payload and completes the job with the envelope it
+ * returns. Sets return_value to true, or false once the pool stops; throws
+ * PogoException outside a worker.
+ */
+void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, zval *return_value);
+
+#endif
