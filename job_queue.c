@@ -184,7 +184,7 @@ void pogo_job_release(pogo_job *job)
  * abandoned. Drops no reference: the caller drops the queue's.
  */
 static void job_complete_locked_take(pogo_job *job, pogo_job_outcome outcome, char *result,
-				     size_t result_len)
+                                     size_t result_len)
 {
 	job->state = POGO_JOB_DONE;
 	if (job->abandoned) {
@@ -198,7 +198,7 @@ static void job_complete_locked_take(pogo_job *job, pogo_job_outcome outcome, ch
 }
 
 void pogo_job_complete_take(pogo_job *job, pogo_job_outcome outcome, char *result,
-			    size_t result_len)
+                            size_t result_len)
 {
 	mutex_lock(&job->lock);
 	job_complete_locked_take(job, outcome, result, result_len);
@@ -278,7 +278,7 @@ static void queue_fail_all_locked(pogo_queue *queue)
 		}
 		mutex_lock(&job->lock);
 		job_complete_locked_take(job, POGO_OUTCOME_POOL_ERROR, message,
-					 message != NULL ? sizeof(stopping_message) - 1 : 0);
+		                         message != NULL ? sizeof(stopping_message) - 1 : 0);
 		mutex_unlock(&job->lock);
 		pogo_job_release(job);
 	}
@@ -322,8 +322,7 @@ pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns)
 	while (job->state != POGO_JOB_DONE) {
 		now = pogo_now_ns();
 		/* Only a posted job can expire here: expiring means unlinking it. */
-		may_expire = job->state == POGO_JOB_QUEUED && job->queue != NULL &&
-			     job->max_wait_deadline_ns != 0;
+		may_expire = job->state == POGO_JOB_QUEUED && job->queue != NULL;
 		if (may_expire && job_expired_locked(job, now)) {
 			job_expire_relock(job);
 			continue;
@@ -333,7 +332,8 @@ pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns)
 		}
 
 		wake = deadline_ns;
-		if (may_expire && (wake == 0 || job->max_wait_deadline_ns < wake)) {
+		if (may_expire && job->max_wait_deadline_ns != 0 &&
+		    (wake == 0 || job->max_wait_deadline_ns < wake)) {
 			wake = job->max_wait_deadline_ns;
 		}
 		if (wake == 0) {

@@ -11,6 +11,7 @@
 #endif
 
 #include <math.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include "php.h"
@@ -391,6 +392,33 @@ static zend_result load_pools(void)
 
 /* ---- module ------------------------------------------------------------- */
 
+/*
+ * The pools' threads must end their PHP requests before any extension shuts
+ * down (opcache frees its per-thread globals in its module shutdown, which
+ * runs before ours). The main thread's persistent resources are destroyed
+ * before any module shuts down, so one such resource stops the pools. ZTS
+ * startup empties that list after MINIT, so the resource is added at the
+ * first request of each process, by the thread that ran MINIT.
+ */
+static int le_pogo_pools;
+static pthread_t startup_thread;
+static pid_t guard_pid;
+
+static void pools_resource_dtor(zend_resource *res)
+{
+	(void)res;
+	pogo_pools_stop();
+}
+
+static void add_shutdown_guard(void)
+{
+	if (guard_pid == getpid() || !pthread_equal(pthread_self(), startup_thread)) {
+		return;
+	}
+	guard_pid = getpid();
+	zend_register_persistent_resource(ZEND_STRL("pogo.pools"), &le_pogo_pools, le_pogo_pools);
+}
+
 static PHP_GINIT_FUNCTION(pogo)
 {
 #if defined(COMPILE_DL_POGO) && defined(ZTS)
@@ -409,6 +437,9 @@ static PHP_MINIT_FUNCTION(pogo)
 	pogo_ce_PoolException = register_class_Pogo_PoolException(pogo_ce_PogoException);
 
 	pogo_worker_startup();
+	le_pogo_pools = zend_register_list_destructors_ex(NULL, pools_resource_dtor,
+	                                                  "Pogo pools", module_number);
+	startup_thread = pthread_self();
 	return load_pools();
 }
 
@@ -424,6 +455,7 @@ static PHP_RINIT_FUNCTION(pogo)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
 	POGO_G(jobs) = NULL;
+	add_shutdown_guard();
 	return SUCCESS;
 }
 

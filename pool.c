@@ -212,25 +212,34 @@ zend_result pogo_pool_submit(pogo_pool *pool, pogo_job *job, pogo_error *err)
 #endif
 }
 
-void pogo_pools_shutdown(void)
+void pogo_pools_stop(void)
 {
 	for (size_t i = 0; i < pools_count; i++) {
 		pogo_pool *pool = &pools[i];
-		bool ours = pool->started_pid == getpid();
 
-		if (ours) {
+		pthread_mutex_lock(&pool->start_lock);
+		if (pool->started_pid == getpid() && pool->thread_count > 0) {
 			pogo_queue_stop(&pool->queue);
 			for (unsigned t = 0; t < pool->thread_count; t++) {
 				pthread_join(pool->threads[t], NULL);
 			}
+			pool->thread_count = 0;
 		}
-		free(pool->threads);
-		pool->threads = NULL;
-		pool->thread_count = 0;
-		if (ours || !pool->started_pid) {
+		pthread_mutex_unlock(&pool->start_lock);
+	}
+}
+
+void pogo_pools_shutdown(void)
+{
+	pogo_pools_stop();
+	for (size_t i = 0; i < pools_count; i++) {
+		pogo_pool *pool = &pools[i];
+
+		if (!pool->started_pid || pool->started_pid == getpid()) {
 			/* A forked child leaves its parent's queue alone: its lock may be held. */
 			pogo_queue_destroy(&pool->queue);
 		}
+		free(pool->threads);
 		pthread_mutex_destroy(&pool->start_lock);
 		free(pool->config.worker);
 		free(pool->config.bootstrap);

@@ -26,7 +26,14 @@ typedef struct pogo_pool {
  */
 zend_result pogo_pools_init(pogo_pool_config_set *set, pogo_error *err);
 
-/* Stops every pool this process started: wakes, joins and frees all threads. */
+/*
+ * Stops every pool this process started: fails the jobs still queued, wakes
+ * the idle threads and joins them all. Idempotent. Runs before any module's
+ * shutdown, while the threads' requests can still end cleanly.
+ */
+void pogo_pools_stop(void);
+
+/* Stops the pools if still running, then frees them (module shutdown). */
 void pogo_pools_shutdown(void);
 
 size_t pogo_pool_count(void);

@@ -20,7 +20,8 @@
 /* Fraction digits past this many are read but ignored. */
 #define FRACTION_DIGITS_MAX 9
 
-#define DURATION_HINT "use a number of seconds or a number followed by ms, s or m (e.g. 500ms, 30s, 2m)"
+#define DURATION_HINT                                                                              \
+	"use a number of seconds or a number followed by ms, s or m (e.g. 500ms, 30s, 2m)"
 #define KNOWN_DIRECTIVES "worker, bootstrap, num_threads, max_wait"
 
 void pogo_error_set(pogo_error *err, int code, const char *fmt, ...)
@@ -82,7 +83,7 @@ zend_result pogo_parse_duration_ms(const char *text, int64_t *out_ms, pogo_error
 	p = skip_space(text);
 	if (*p == '-') {
 		pogo_error_set(err, POGO_ERR_CONFIG, "invalid duration \"%s\": it cannot be negative",
-			       text);
+		               text);
 		return FAILURE;
 	}
 	if (!isdigit((unsigned char)*p)) {
@@ -165,14 +166,14 @@ zend_result pogo_parse_thread_count(const char *text, unsigned *out, pogo_error 
 
 fail:
 	pogo_error_set(err, POGO_ERR_CONFIG,
-		       "invalid thread count \"%s\": use a whole number from 1 to %d", text,
-		       POGO_MAX_THREADS);
+	               "invalid thread count \"%s\": use a whole number from 1 to %d", text,
+	               POGO_MAX_THREADS);
 	return FAILURE;
 }
 
 /* Fills a new pool with the defaults every pool starts from. */
 static void pool_config_init(pogo_pool_config *pool, const char *name, size_t name_len,
-			     unsigned default_threads)
+                             unsigned default_threads)
 {
 	memset(pool, 0, sizeof(*pool));
 	memcpy(pool->name, name, name_len);
@@ -213,7 +214,7 @@ static bool pool_name_valid(const char *name, size_t len)
  * out of memory. Appending moves set->pools: earlier pointers into it go stale.
  */
 static pogo_pool_config *config_set_find_or_add(pogo_pool_config_set *set, const char *name,
-						size_t len, unsigned default_threads)
+                                                size_t len, unsigned default_threads)
 {
 	pogo_pool_config *pool;
 	pogo_pool_config *pools;
@@ -262,7 +263,7 @@ static zend_result pool_mark_invalid(pogo_pool_config *pool, const char *reason)
 }
 
 zend_result pogo_config_set_apply(pogo_pool_config_set *set, const char *key, const char *value,
-				  unsigned default_threads, pogo_error *err)
+                                  unsigned default_threads, pogo_error *err)
 {
 	const size_t prefix_len = sizeof(POGO_INI_PREFIX) - 1;
 	const char *name;
@@ -283,17 +284,17 @@ zend_result pogo_config_set_apply(pogo_pool_config_set *set, const char *key, co
 	dot = strrchr(name, '.');
 	if (dot == NULL || dot[1] == '\0') {
 		pogo_error_set(err, POGO_ERR_CONFIG,
-			       "%s: missing directive (use " POGO_INI_PREFIX
-			       "<name>.<directive>; known: " KNOWN_DIRECTIVES ")",
-			       key);
+		               "%s: missing directive (use " POGO_INI_PREFIX
+		               "<name>.<directive>; known: " KNOWN_DIRECTIVES ")",
+		               key);
 		return FAILURE;
 	}
 	name_len = (size_t)(dot - name);
 	directive = dot + 1;
 	if (!pool_name_valid(name, name_len)) {
 		pogo_error_set(err, POGO_ERR_CONFIG,
-			       "%s: invalid pool name \"%.*s\" (use 1 to %d letters, digits, _ and -)",
-			       key, (int)name_len, name, POGO_POOL_NAME_MAX);
+		               "%s: invalid pool name \"%.*s\" (use 1 to %d letters, digits, _ and -)", key,
+		               (int)name_len, name, POGO_POOL_NAME_MAX);
 		return FAILURE;
 	}
 
@@ -320,7 +321,7 @@ zend_result pogo_config_set_apply(pogo_pool_config_set *set, const char *key, co
 		}
 	} else {
 		pogo_error_set(&reason, POGO_ERR_CONFIG,
-			       "unknown directive \"%s\" (known: " KNOWN_DIRECTIVES ")", key);
+		               "unknown directive \"%s\" (known: " KNOWN_DIRECTIVES ")", key);
 		goto fail_invalid;
 	}
 	return SUCCESS;

@@ -15,9 +15,9 @@
 
 #include "job_queue.h"
 
-#define MS                (INT64_C(1000000))
-#define TIMING_SLACK_MS   500 /* generous: a busy 2-core CI machine */
-#define LONG_WAIT_NS      (INT64_C(20000) * MS)
+#define MS              (INT64_C(1000000))
+#define TIMING_SLACK_MS 500 /* generous: a busy 2-core CI machine */
+#define LONG_WAIT_NS    (INT64_C(20000) * MS)
 
 static char *xstrdup(const char *s)
 {
@@ -190,7 +190,7 @@ static void *fifo_consumer(void *arg)
 			snprintf(result, job->payload_len + 6, "done:%s", job->payload);
 		}
 		pogo_job_complete_take(job, POGO_OUTCOME_ENVELOPE, result,
-				       result != NULL ? strlen(result) : 0);
+		                       result != NULL ? strlen(result) : 0);
 	}
 	return NULL;
 }
@@ -274,7 +274,7 @@ static void *pc_consumer(void *arg)
 		}
 		atomic_fetch_add(&st->taken, 1);
 		pogo_job_complete_take(job, POGO_OUTCOME_ENVELOPE, result,
-				       result != NULL ? strlen(result) : 0);
+		                       result != NULL ? strlen(result) : 0);
 	}
 	return NULL;
 }
@@ -329,8 +329,7 @@ START_TEST(test_many_producers_many_consumers)
 	for (i = 0; i < PC_PRODUCERS; i++) {
 		producers[i].st = &st;
 		producers[i].id = i;
-		ck_assert_int_eq(
-		    pthread_create(&producer_threads[i], NULL, pc_producer, &producers[i]), 0);
+		ck_assert_int_eq(pthread_create(&producer_threads[i], NULL, pc_producer, &producers[i]), 0);
 	}
 	/* Each producer returns once its jobs are all done and released. */
 	for (i = 0; i < PC_PRODUCERS; i++) {
@@ -346,7 +345,7 @@ START_TEST(test_many_producers_many_consumers)
 	ck_assert_int_eq(atomic_load(&st.taken), PC_TOTAL);
 	for (i = 0; i < PC_TOTAL; i++) {
 		ck_assert_msg(atomic_load(&st.seen[i]) == 1, "handle %llu taken %d times",
-			      (unsigned long long)(st.base + 1 + i), atomic_load(&st.seen[i]));
+		              (unsigned long long)(st.base + 1 + i), atomic_load(&st.seen[i]));
 	}
 	ck_assert_uint_eq(queue_idle_workers(&st.queue), 0);
 	pogo_queue_destroy(&st.queue);

@@ -11,23 +11,36 @@
 
 #define DEFAULT_THREADS 3
 
-#define ck_assert_contains(haystack, needle)                                                     \
-	ck_assert_msg(strstr((haystack), (needle)) != NULL, "\"%s\" does not contain \"%s\"",    \
-		      (haystack), (needle))
+#define ck_assert_contains(haystack, needle)                                                       \
+	ck_assert_msg(strstr((haystack), (needle)) != NULL, "\"%s\" does not contain \"%s\"",          \
+	              (haystack), (needle))
 
 /* Durations. */
 static const struct {
 	const char *text;
 	int64_t ms;
 } good_durations[] = {
-    {"30s", 30000},  {"500ms", 500},    {"2m", 120000},     {"1.5", 1500},   {"0", 0},
-    {" 10s ", 10000}, {"1.5s", 1500},   {"0ms", 0},         {"0.5ms", 1},     {"0.4ms", 0},
-    {"1.0005", 1001}, {"1.0004", 1000}, {"0.25m", 15000},   {"\t7\n", 7000}, {"007s", 7000},
-    {"1.123456789123s", 1123},          {"31536000s", INT64_C(31536000000)},
+    {"30s", 30000},
+    {"500ms", 500},
+    {"2m", 120000},
+    {"1.5", 1500},
+    {"0", 0},
+    {" 10s ", 10000},
+    {"1.5s", 1500},
+    {"0ms", 0},
+    {"0.5ms", 1},
+    {"0.4ms", 0},
+    {"1.0005", 1001},
+    {"1.0004", 1000},
+    {"0.25m", 15000},
+    {"\t7\n", 7000},
+    {"007s", 7000},
+    {"1.123456789123s", 1123},
+    {"31536000s", INT64_C(31536000000)},
 };
 
 static const char *const bad_durations[] = {
-    "",   "   ",  "-1",  "abc", "5x",  "5 sec", "1e3",        "99999999999999999999",
+    "",   "   ",  "-1",  "abc", "5x",  "5 sec", "1e3",       "99999999999999999999",
     "1.", ".5",   "5 s", "s",   "5mm", "5S",    "31536001s", "525601m",
     "1h", "5s x", "+5",
 };
@@ -39,9 +52,9 @@ START_TEST(test_duration_good)
 	const char *text = good_durations[_i].text;
 
 	ck_assert_msg(pogo_parse_duration_ms(text, &ms, &err) == SUCCESS, "\"%s\" refused: %s", text,
-		      err.message);
+	              err.message);
 	ck_assert_msg(ms == good_durations[_i].ms, "\"%s\" gave %lld, not %lld", text, (long long)ms,
-		      (long long)good_durations[_i].ms);
+	              (long long)good_durations[_i].ms);
 	ck_assert_int_eq(err.code, POGO_ERR_NONE);
 }
 END_TEST
@@ -54,7 +67,7 @@ START_TEST(test_duration_bad)
 	char quoted[64];
 
 	ck_assert_msg(pogo_parse_duration_ms(text, &ms, &err) == FAILURE, "\"%s\" accepted as %lld",
-		      text, (long long)ms);
+	              text, (long long)ms);
 	ck_assert_int_eq(ms, -42);
 	ck_assert_int_eq(err.code, POGO_ERR_CONFIG);
 	snprintf(quoted, sizeof(quoted), "invalid duration \"%s\"", text);
@@ -69,7 +82,7 @@ START_TEST(test_duration_messages)
 
 	ck_assert_int_eq(pogo_parse_duration_ms("5x", &ms, &err), FAILURE);
 	ck_assert_str_eq(err.message, "invalid duration \"5x\": use a number of seconds or a number "
-				      "followed by ms, s or m (e.g. 500ms, 30s, 2m)");
+	                              "followed by ms, s or m (e.g. 500ms, 30s, 2m)");
 	ck_assert_int_eq(pogo_parse_duration_ms("-1", &ms, &err), FAILURE);
 	ck_assert_contains(err.message, "negative");
 	ck_assert_int_eq(pogo_parse_duration_ms("99999999999999999999", &ms, &err), FAILURE);
@@ -100,7 +113,7 @@ START_TEST(test_thread_count_good)
 	const char *text = good_counts[_i].text;
 
 	ck_assert_msg(pogo_parse_thread_count(text, &count, &err) == SUCCESS, "\"%s\" refused: %s",
-		      text, err.message);
+	              text, err.message);
 	ck_assert_uint_eq(count, good_counts[_i].count);
 }
 END_TEST
@@ -112,8 +125,7 @@ START_TEST(test_thread_count_bad)
 	const char *text = bad_counts[_i];
 	char quoted[64];
 
-	ck_assert_msg(pogo_parse_thread_count(text, &count, &err) == FAILURE, "\"%s\" accepted",
-		      text);
+	ck_assert_msg(pogo_parse_thread_count(text, &count, &err) == FAILURE, "\"%s\" accepted", text);
 	ck_assert_uint_eq(count, 77);
 	ck_assert_int_eq(err.code, POGO_ERR_CONFIG);
 	snprintf(quoted, sizeof(quoted), "invalid thread count \"%s\"", text);
@@ -185,13 +197,13 @@ START_TEST(test_apply_every_directive)
 	pogo_pool_config *io;
 
 	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.io-2_x.worker", "/w.php", 8, &err),
-			 SUCCESS);
+	                 SUCCESS);
 	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.io-2_x.bootstrap", "/b.php", 8, &err),
-			 SUCCESS);
+	                 SUCCESS);
 	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.io-2_x.num_threads", "12", 8, &err),
-			 SUCCESS);
+	                 SUCCESS);
 	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.io-2_x.max_wait", "2m", 8, &err),
-			 SUCCESS);
+	                 SUCCESS);
 	ck_assert_uint_eq(set.count, 2);
 	io = find("io-2_x");
 	ck_assert_ptr_nonnull(io);
@@ -203,9 +215,9 @@ START_TEST(test_apply_every_directive)
 
 	/* The default pool takes directives too, and a later value replaces an earlier one. */
 	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.default.max_wait", "500ms", 8, &err),
-			 SUCCESS);
+	                 SUCCESS);
 	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.default.max_wait", "1s", 8, &err),
-			 SUCCESS);
+	                 SUCCESS);
 	ck_assert_int_eq(find("default")->max_wait_ms, 1000);
 	ck_assert_uint_eq(set.count, 2);
 }
@@ -217,12 +229,11 @@ START_TEST(test_apply_empty_paths_are_null)
 	pogo_pool_config *cpu;
 
 	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.cpu.worker", "/w.php", 1, &err),
-			 SUCCESS);
+	                 SUCCESS);
 	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.cpu.bootstrap", "/b.php", 1, &err),
-			 SUCCESS);
+	                 SUCCESS);
 	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.cpu.worker", "", 1, &err), SUCCESS);
-	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.cpu.bootstrap", "", 1, &err),
-			 SUCCESS);
+	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.cpu.bootstrap", "", 1, &err), SUCCESS);
 	cpu = find("cpu");
 	ck_assert_ptr_nonnull(cpu);
 	ck_assert_ptr_null(cpu->worker);
@@ -237,13 +248,12 @@ END_TEST
 START_TEST(test_apply_unknown_directive)
 {
 	static const char message[] = "unknown directive \"pogo.pool.cpu.threads\" (known: worker, "
-				      "bootstrap, num_threads, max_wait)";
+	                              "bootstrap, num_threads, max_wait)";
 	pogo_error err = {0};
 	pogo_pool_config *cpu;
 
 	ck_assert_int_eq(
-	    pogo_config_set_apply(&set, "pogo.pool.cpu.threads", "4", DEFAULT_THREADS, &err),
-	    FAILURE);
+	    pogo_config_set_apply(&set, "pogo.pool.cpu.threads", "4", DEFAULT_THREADS, &err), FAILURE);
 	ck_assert_int_eq(err.code, POGO_ERR_CONFIG);
 	ck_assert_str_eq(err.message, message);
 	ck_assert_uint_eq(set.count, 2);
@@ -261,7 +271,7 @@ START_TEST(test_apply_bad_value_marks_pool_invalid)
 	char *first;
 
 	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.cpu.num_threads", "abc", 2, &err),
-			 FAILURE);
+	                 FAILURE);
 	ck_assert_int_eq(err.code, POGO_ERR_CONFIG);
 	ck_assert_contains(err.message, "pogo.pool.cpu.num_threads: invalid thread count \"abc\"");
 	cpu = find("cpu");
@@ -273,14 +283,13 @@ START_TEST(test_apply_bad_value_marks_pool_invalid)
 
 	/* A later good value applies but does not clear the first reason. */
 	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.cpu.num_threads", "4", 2, &err),
-			 SUCCESS);
+	                 SUCCESS);
 	cpu = find("cpu");
 	ck_assert_uint_eq(cpu->num_threads, 4);
 	ck_assert_str_eq(cpu->invalid, first);
 
 	/* A later bad value is reported, but the first reason stays. */
-	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.cpu.max_wait", "5x", 2, &err),
-			 FAILURE);
+	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.cpu.max_wait", "5x", 2, &err), FAILURE);
 	ck_assert_contains(err.message, "pogo.pool.cpu.max_wait: invalid duration \"5x\"");
 	cpu = find("cpu");
 	ck_assert_str_eq(cpu->invalid, first);
@@ -313,9 +322,9 @@ START_TEST(test_apply_bad_pool_name_creates_nothing)
 		ck_assert_uint_eq(set.count, 1);
 	}
 	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.a b.worker", "/w.php", 1, &err),
-			 FAILURE);
+	                 FAILURE);
 	ck_assert_str_eq(err.message, "pogo.pool.a b.worker: invalid pool name \"a b\" (use 1 to 64 "
-				      "letters, digits, _ and -)");
+	                              "letters, digits, _ and -)");
 }
 END_TEST
 
@@ -339,8 +348,7 @@ START_TEST(test_apply_pool_name_lengths)
 	ck_assert_contains(err.message, "invalid pool name");
 	ck_assert_uint_eq(set.count, 2);
 
-	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.x.num_threads", "2", 1, &err),
-			 SUCCESS);
+	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.x.num_threads", "2", 1, &err), SUCCESS);
 	ck_assert_ptr_nonnull(find("x"));
 }
 END_TEST
@@ -366,7 +374,7 @@ END_TEST
 START_TEST(test_apply_ignores_other_keys)
 {
 	static const char *const keys[] = {"memory_limit", "pogo.enabled", "pogo.poolx.cpu.worker",
-					   "pogo.pool", "POGO.POOL.cpu.worker"};
+	                                   "pogo.pool", "POGO.POOL.cpu.worker"};
 	pogo_error err = {.code = POGO_ERR_NONE, .message = "untouched"};
 	size_t i;
 
@@ -383,12 +391,12 @@ END_TEST
 START_TEST(test_apply_without_err)
 {
 	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.cpu.max_wait", "soon", 1, NULL),
-			 FAILURE);
+	                 FAILURE);
 	ck_assert_ptr_nonnull(find("cpu"));
 	ck_assert_contains(find("cpu")->invalid, "pogo.pool.cpu.max_wait: invalid duration \"soon\"");
 	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.a b.worker", "", 1, NULL), FAILURE);
 	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.cpu.num_threads", NULL, 1, NULL),
-			 FAILURE);
+	                 FAILURE);
 }
 END_TEST
 
@@ -399,9 +407,9 @@ START_TEST(test_find_uses_length)
 	pogo_pool_config *cpu;
 
 	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.cpu.num_threads", "2", 1, &err),
-			 SUCCESS);
+	                 SUCCESS);
 	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.cpuX2.num_threads", "5", 1, &err),
-			 SUCCESS);
+	                 SUCCESS);
 	cpu = pogo_config_set_find(&set, buf, 3);
 	ck_assert_ptr_nonnull(cpu);
 	ck_assert_str_eq(cpu->name, "cpu");
@@ -419,7 +427,7 @@ START_TEST(test_free_resets)
 	pogo_error err = {0};
 
 	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.cpu.worker", "/w.php", 1, &err),
-			 SUCCESS);
+	                 SUCCESS);
 	pogo_config_set_free(&set);
 	ck_assert_ptr_null(set.pools);
 	ck_assert_uint_eq(set.count, 0);
@@ -433,9 +441,17 @@ static const struct {
 	int64_t ms;
 	const char *text;
 } formats[] = {
-    {0, "0s"},       {500, "500ms"},    {1500, "1500ms"}, {1000, "1s"},
-    {30000, "30s"},  {59000, "59s"},    {60000, "1m"},    {90000, "90s"},
-    {120000, "2m"},  {60001, "60001ms"}, {INT64_C(31536000000), "525600m"},
+    {0, "0s"},
+    {500, "500ms"},
+    {1500, "1500ms"},
+    {1000, "1s"},
+    {30000, "30s"},
+    {59000, "59s"},
+    {60000, "1m"},
+    {90000, "90s"},
+    {120000, "2m"},
+    {60001, "60001ms"},
+    {INT64_C(31536000000), "525600m"},
 };
 
 START_TEST(test_format_duration)

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Pogo's test suite: what `make test` runs.
+#
+#   tools/test.sh all    unit, phpt (opcache off, then on), nts
+#   tools/test.sh unit   Check unit tests of job_queue.c and pool_config.c
+#   tools/test.sh phpt   the phpt suite on the ZTS debug build, opcache off and on
+#   tools/test.sh nts    build on Debian's NTS php8.2-dev and run the NTS tests
+#
+# TESTS=tests/dispatch_*.phpt narrows the phpt run.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+what=${1:-all}
+cache=${POGO_CACHE:-$HOME/.cache/pogo}
+failed=()
+
+need_check() {
+	if ! pkg-config --exists check 2>/dev/null; then
+		echo "test: installing Debian's check (unit test library)" >&2
+		apt_get() { if [ "$(id -u)" = 0 ]; then apt-get "$@"; else sudo apt-get "$@"; fi; }
+		apt_get update -qq
+		DEBIAN_FRONTEND=noninteractive apt_get install -y -qq check pkg-config >&2
+	fi
+}
+
+run_unit() {
+	need_check
+	local prefix
+	prefix=$("$here/tools/php-toolchain.sh" debug)
+	echo "== Check unit tests"
+	mkdir -p "$cache/unit"
+	make -s -C tests/unit BUILD_DIR="$cache/unit" PHP_CONFIG="$prefix/bin/php-config" run ||
+		failed+=("unit")
+}
+
+# run_phpt LABEL PHP EXT_DIR [extra -d options...]
+run_phpt() {
+	local label=$1 php=$2 ext_dir=$3
+	shift 3
+	local runner
+	runner=$(find "$(dirname "$(dirname "$php")")/lib/php" /usr/lib/php -name run-tests.php 2>/dev/null |
+		head -1)
+	echo "== phpt: $label"
+	# shellcheck disable=SC2086
+	if ! TEST_PHP_EXECUTABLE="$php" REPORT_EXIT_STATUS=1 NO_INTERACTION=1 \
+		"$php" -n "$runner" -n -q --show-diff -j"$(nproc)" \
+		-d extension_dir="$ext_dir" -d extension=pogo "$@" ${TESTS:-tests/}; then
+		failed+=("phpt ($label)")
+	fi
+}
+
+run_zts_phpt() {
+	local prefix php
+	prefix=$("$here/tools/php-toolchain.sh" debug)
+	php="$prefix/bin/php"
+	"$here/tools/build-ext.sh" zts >/dev/null
+	run_phpt "ZTS debug, opcache off" "$php" "$here/modules"
+	run_phpt "ZTS debug, opcache.enable_cli=1" "$php" "$here/modules" \
+		-d zend_extension="$("$prefix/bin/php-config" --extension-dir)/opcache.so" -d opcache.enable_cli=1
+}
+
+run_nts() {
+	local dir="$cache/nts-build" so
+	echo "== NTS build on Debian's php8.2-dev"
+	if ! so=$("$here/tools/build-ext.sh" nts "$dir"); then
+		failed+=("nts build")
+		return
+	fi
+	TESTS="$dir/tests/nts_*.phpt" run_phpt "NTS (Debian php8.2)" "$(command -v php8.2)" \
+		"$(dirname "$so")"
+}
+
+case "$what" in
+	all)
+		run_unit
+		run_zts_phpt
+		run_nts
+		;;
+	unit) run_unit ;;
+	phpt) run_zts_phpt ;;
+	nts) run_nts ;;
+	*)
+		echo "usage: tools/test.sh all|unit|phpt|nts" >&2
+		exit 2
+		;;
+esac
+
+if [ ${#failed[@]} -gt 0 ]; then
+	echo "FAILED: ${failed[*]}"
+	exit 1
+fi
+echo "all test stages passed"
