@@ -293,7 +293,7 @@ void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, z
 	pogo_error err = {0};
 	pogo_job *job;
 	zval payload, retval;
-	char *envelope = NULL;
+	char *envelope = NULL, class_name[256];
 	size_t len = 0;
 
 	if (!pool) {
@@ -317,6 +317,8 @@ void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, z
 		finish_job(job, NULL, 0, &err);
 		RETURN_TRUE;
 	}
+	snprintf(class_name, sizeof(class_name), "%s",
+	         Z_STRVAL_P(zend_hash_str_find(Z_ARRVAL(payload), ZEND_STRL("class"))));
 	ZVAL_UNDEF(&retval);
 	fci->retval = &retval;
 	fci->params = &payload;
@@ -338,7 +340,18 @@ void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, z
 		envelope = pogo_json_exception_envelope(ex, &len);
 		OBJ_RELEASE(ex);
 	} else {
-		envelope = pogo_json_envelope_from_handler(&retval, &len, &err);
+		zval *returned = &retval, *ok, *result;
+
+		ZVAL_DEREF(returned);
+		if (Z_TYPE_P(returned) == IS_ARRAY &&
+		    (ok = zend_hash_str_find(Z_ARRVAL_P(returned), ZEND_STRL("ok"))) &&
+		    Z_TYPE_P(ok) == IS_TRUE &&
+		    (result = zend_hash_str_find(Z_ARRVAL_P(returned), ZEND_STRL("result")))) {
+			/* Same rules as the built-in worker for what a job returned. */
+			envelope = pogo_json_result_envelope(result, class_name, &len);
+		} else {
+			envelope = pogo_json_envelope_from_handler(returned, &len, &err);
+		}
 		zval_ptr_dtor(&retval);
 	}
 	finish_job(job, envelope, len, &err);
