@@ -40,8 +40,8 @@ esac
 
 cd "$dir"
 stamp=".pogo-configured-$kind"
-if [ ! -f Makefile ] || [ ! -f "$stamp" ] || [ config.m4 -nt "$stamp" ]; then
-	"$phpize" >/dev/null
+if [ ! -f Makefile ] || [ ! -f "$stamp" ] || [ config.m4 -nt "$stamp" ] || [ Makefile.frag -nt "$stamp" ]; then
+	"$phpize" >/dev/null 2>"$dir/.pogo-phpize.log" || { cat "$dir/.pogo-phpize.log" >&2; exit 1; }
 	./configure --with-php-config="$php_config" --enable-pogo --enable-pogo-werror >/dev/null
 	touch "$stamp"
 fi
