@@ -78,6 +78,15 @@ static zend_result worker_request_startup(pogo_pool *pool)
 	SG(headers_sent) = 1;
 	SG(request_info).no_headers = 1;
 	PG(during_request_startup) = 0;
+	if (PG(display_errors)) {
+		/* Errors shown by a worker go to stderr even when its output layer is
+		 * out of order (a fatal error while out of memory). */
+		zend_string *name = zend_string_init(ZEND_STRL("display_errors"), 0);
+
+		zend_alter_ini_entry_chars(name, ZEND_STRL("stderr"), ZEND_INI_SYSTEM,
+		                           ZEND_INI_STAGE_RUNTIME);
+		zend_string_release(name);
+	}
 	handler = php_output_handler_create_internal(
 	    ZEND_STRL("pogo worker output"), stderr_output_handler, 1,
 	    PHP_OUTPUT_HANDLER_CLEANABLE | PHP_OUTPUT_HANDLER_FLUSHABLE);
