@@ -162,7 +162,8 @@ static zend_result walk_table(walk *w, HashTable *ht, int depth, bool properties
 		return walk_fail(w, "is a recursive reference");
 	}
 	GC_TRY_PROTECT_RECURSION(ht);
-	ZEND_HASH_FOREACH_KEY_VAL_IND(ht, idx, key, entry) {
+	ZEND_HASH_FOREACH_KEY_VAL_IND(ht, idx, key, entry)
+	{
 		size_t mark = ZSTR_LEN(w->path.s);
 
 		if (properties && key && ZSTR_LEN(key) > 0 && ZSTR_VAL(key)[0] == '\0') {
@@ -255,8 +256,7 @@ static zend_result walk_value(walk *w, zval *value, int depth)
 		}
 		return SUCCESS;
 	case IS_STRING:
-		if (w->utf8_only &&
-		    !utf8_valid((unsigned char *)Z_STRVAL_P(value), Z_STRLEN_P(value))) {
+		if (w->utf8_only && !utf8_valid((unsigned char *)Z_STRVAL_P(value), Z_STRLEN_P(value))) {
 			return walk_fail(w, "is a string that is not valid UTF-8");
 		}
 		return SUCCESS;
@@ -570,8 +570,7 @@ char *pogo_json_envelope_from_handler(zval *returned, size_t *out_len, pogo_erro
 	if (Z_TYPE_P(returned) == IS_ARRAY) {
 		smart_str buf = {0};
 
-		if (encode_into(&buf, returned, "the envelope", POGO_JSON_ENCODE_FLAGS, err) ==
-		    FAILURE) {
+		if (encode_into(&buf, returned, "the envelope", POGO_JSON_ENCODE_FLAGS, err) == FAILURE) {
 			smart_str_free(&buf);
 			err->code = POGO_ERR_WORKER;
 			return NULL;

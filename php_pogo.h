@@ -20,10 +20,10 @@ struct pogo_pool;
 struct pogo_job;
 
 ZEND_BEGIN_MODULE_GLOBALS(pogo)
-	HashTable *jobs;               /* this request's jobs not yet awaited */
-	struct pogo_pool *worker_pool; /* in a worker thread: the pool it serves */
-	struct pogo_job *current_job;  /* in a worker thread: the job it runs */
-	zend_long jobs_run;            /* in a worker thread: since its request booted */
+HashTable *jobs;               /* this request's jobs not yet awaited */
+struct pogo_pool *worker_pool; /* in a worker thread: the pool it serves */
+struct pogo_job *current_job;  /* in a worker thread: the job it runs */
+zend_long jobs_run;            /* in a worker thread: since its request booted */
 ZEND_END_MODULE_GLOBALS(pogo)
 
 ZEND_EXTERN_MODULE_GLOBALS(pogo)

@@ -115,10 +115,10 @@ PHP_FUNCTION(pogo_dispatch)
 	size_t payload_len = 0;
 
 	ZEND_PARSE_PARAMETERS_START(1, 3)
-		Z_PARAM_STR(class_name)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_ARRAY(args)
-		Z_PARAM_STR(pool_name)
+	Z_PARAM_STR(class_name)
+	Z_PARAM_OPTIONAL
+	Z_PARAM_ARRAY(args)
+	Z_PARAM_STR(pool_name)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (ZSTR_LEN(class_name) == 0) {
@@ -155,10 +155,9 @@ PHP_FUNCTION(pogo_dispatch)
 		}
 		RETURN_THROWS();
 	}
-	job = pogo_job_create_take(payload, payload_len,
-	                           pool->config.max_wait_ms > 0
-	                               ? pogo_now_ns() + pool->config.max_wait_ms * 1000000
-	                               : 0);
+	job = pogo_job_create_take(
+	    payload, payload_len,
+	    pool->config.max_wait_ms > 0 ? pogo_now_ns() + pool->config.max_wait_ms * 1000000 : 0);
 	if (!job) {
 		zend_throw_exception_ex(pogo_ce_PoolException, 0, "pool \"%s\": out of memory for a job",
 		                        pool->config.name);
@@ -195,8 +194,7 @@ static void throw_job_exception(pogo_envelope *env)
 	ZVAL_LONG(&tmp, env->ex_code);
 	zend_update_property_ex(zend_ce_exception, obj, ZSTR_KNOWN(ZEND_STR_CODE), &tmp);
 	ZVAL_STR(&tmp, env->ex_class ? env->ex_class : ZSTR_EMPTY_ALLOC());
-	zend_update_property_string(pogo_ce_JobException, obj, ZEND_STRL("remoteClass"),
-	                            Z_STRVAL(tmp));
+	zend_update_property_string(pogo_ce_JobException, obj, ZEND_STRL("remoteClass"), Z_STRVAL(tmp));
 	zend_update_property_string(pogo_ce_JobException, obj, ZEND_STRL("remoteFile"),
 	                            env->ex_file ? ZSTR_VAL(env->ex_file) : "");
 	zend_update_property_long(pogo_ce_JobException, obj, ZEND_STRL("remoteLine"), env->ex_line);
@@ -262,9 +260,9 @@ PHP_FUNCTION(pogo_await)
 	int64_t deadline;
 
 	ZEND_PARSE_PARAMETERS_START(1, 2)
-		Z_PARAM_LONG(handle)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_DOUBLE(timeout)
+	Z_PARAM_LONG(handle)
+	Z_PARAM_OPTIONAL
+	Z_PARAM_DOUBLE(timeout)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (zend_isnan(timeout) || timeout < 0) {
@@ -316,8 +314,8 @@ PHP_FUNCTION(pogo_pool_size)
 	pogo_pool *pool;
 
 	ZEND_PARSE_PARAMETERS_START(0, 1)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_STR(pool_name)
+	Z_PARAM_OPTIONAL
+	Z_PARAM_STR(pool_name)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (pool_name) {
@@ -340,7 +338,7 @@ PHP_FUNCTION(pogo_worker_handle)
 	zend_fcall_info_cache fcc;
 
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_FUNC(fci, fcc)
+	Z_PARAM_FUNC(fci, fcc)
 	ZEND_PARSE_PARAMETERS_END();
 
 	pogo_worker_handle_next(&fci, &fcc, return_value);
@@ -369,14 +367,15 @@ static zend_result load_pools(void)
 		return FAILURE;
 	}
 	if (configuration) {
-		ZEND_HASH_FOREACH_STR_KEY_VAL(configuration, key, value) {
+		ZEND_HASH_FOREACH_STR_KEY_VAL(configuration, key, value)
+		{
 			if (!key || strncmp(ZSTR_VAL(key), POGO_INI_PREFIX, strlen(POGO_INI_PREFIX)) != 0) {
 				continue;
 			}
 			zend_string *text = zval_get_string(value);
 
-			if (pogo_config_set_apply(&set, ZSTR_VAL(key), ZSTR_VAL(text), default_threads,
-			                          &err) == FAILURE) {
+			if (pogo_config_set_apply(&set, ZSTR_VAL(key), ZSTR_VAL(text), default_threads, &err) ==
+			    FAILURE) {
 				php_error_docref(NULL, E_WARNING, "Pogo: %s", err.message);
 			}
 			zend_string_release(text);
@@ -437,8 +436,8 @@ static PHP_MINIT_FUNCTION(pogo)
 	pogo_ce_PoolException = register_class_Pogo_PoolException(pogo_ce_PogoException);
 
 	pogo_worker_startup();
-	le_pogo_pools = zend_register_list_destructors_ex(NULL, pools_resource_dtor,
-	                                                  "Pogo pools", module_number);
+	le_pogo_pools =
+	    zend_register_list_destructors_ex(NULL, pools_resource_dtor, "Pogo pools", module_number);
 	startup_thread = pthread_self();
 	return load_pools();
 }
@@ -502,20 +501,20 @@ static PHP_MINFO_FUNCTION(pogo)
 }
 
 zend_module_entry pogo_module_entry = {
-	STANDARD_MODULE_HEADER,
-	"pogo",
-	ext_functions,
-	PHP_MINIT(pogo),
-	PHP_MSHUTDOWN(pogo),
-	PHP_RINIT(pogo),
-	PHP_RSHUTDOWN(pogo),
-	PHP_MINFO(pogo),
-	PHP_POGO_VERSION,
-	PHP_MODULE_GLOBALS(pogo),
-	PHP_GINIT(pogo),
-	NULL,
-	NULL,
-	STANDARD_MODULE_PROPERTIES_EX,
+    STANDARD_MODULE_HEADER,
+    "pogo",
+    ext_functions,
+    PHP_MINIT(pogo),
+    PHP_MSHUTDOWN(pogo),
+    PHP_RINIT(pogo),
+    PHP_RSHUTDOWN(pogo),
+    PHP_MINFO(pogo),
+    PHP_POGO_VERSION,
+    PHP_MODULE_GLOBALS(pogo),
+    PHP_GINIT(pogo),
+    NULL,
+    NULL,
+    STANDARD_MODULE_PROPERTIES_EX,
 };
 
 #ifdef COMPILE_DL_POGO

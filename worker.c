@@ -170,8 +170,8 @@ static char *run_builtin_job(zval *payload, size_t *len, bool *exited)
 		                 ZSTR_VAL(class_name), len);
 	}
 	if (!instanceof_function(ce, pogo_ce_JobInterface)) {
-		return job_error("class \"%s\" does not implement Pogo\\JobInterface",
-		                 ZSTR_VAL(ce->name), len);
+		return job_error("class \"%s\" does not implement Pogo\\JobInterface", ZSTR_VAL(ce->name),
+		                 len);
 	}
 	if (ce->ce_flags & (ZEND_ACC_INTERFACE | ZEND_ACC_TRAIT | ZEND_ACC_IMPLICIT_ABSTRACT_CLASS |
 	                    ZEND_ACC_EXPLICIT_ABSTRACT_CLASS | ZEND_ACC_ENUM)) {
@@ -314,7 +314,8 @@ void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, z
 	}
 	if (POGO_G(current_job)) {
 		zend_throw_exception(pogo_ce_PogoException,
-		                     "pogo_worker_handle() cannot be called from inside a job's handler", 0);
+		                     "pogo_worker_handle() cannot be called from inside a job's handler",
+		                     0);
 		return;
 	}
 	job = pogo_queue_take(&pool->queue);
