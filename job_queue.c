@@ -502,8 +502,8 @@ bool pogo_queue_stopping(pogo_queue *queue)
 {
 	bool stopping;
 
-	pthread_mutex_lock(&queue->lock);
+	mutex_lock(&queue->lock);
 	stopping = queue->stopping;
-	pthread_mutex_unlock(&queue->lock);
+	mutex_unlock(&queue->lock);
 	return stopping;
 }

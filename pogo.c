@@ -80,17 +80,19 @@ static void throw_error(const pogo_error *err)
 	zend_throw_exception(exception_class(err->code), err->message, 0);
 }
 
-/* The pool called name, or NULL with the right exception thrown. */
+/* The pool called name (NULL: "default"), or NULL with the right exception thrown. */
 static pogo_pool *usable_pool(zend_string *name)
 {
 	pogo_error err = {0};
 	pogo_pool *pool;
+	const char *text = name ? ZSTR_VAL(name) : POGO_DEFAULT_POOL;
+	size_t len = name ? ZSTR_LEN(name) : strlen(POGO_DEFAULT_POOL);
 
 #ifndef ZTS
 	zend_throw_exception(pogo_ce_PoolException, NTS_MESSAGE, 0);
 	return NULL;
 #endif
-	pool = pogo_pool_find(ZSTR_VAL(name), ZSTR_LEN(name), &err);
+	pool = pogo_pool_find(text, len, &err);
 	if (!pool) {
 		throw_error(&err);
 		return NULL;
@@ -125,14 +127,7 @@ PHP_FUNCTION(pogo_dispatch)
 		zend_argument_value_error(1, "must be the name of a class implementing Pogo\\JobInterface");
 		RETURN_THROWS();
 	}
-	if (pool_name) {
-		pool = usable_pool(pool_name);
-	} else {
-		zend_string *name = zend_string_init(ZEND_STRL(POGO_DEFAULT_POOL), 0);
-
-		pool = usable_pool(name);
-		zend_string_release(name);
-	}
+	pool = usable_pool(pool_name);
 	if (!pool) {
 		RETURN_THROWS();
 	}
@@ -318,14 +313,7 @@ PHP_FUNCTION(pogo_pool_size)
 	Z_PARAM_STR(pool_name)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (pool_name) {
-		pool = usable_pool(pool_name);
-	} else {
-		zend_string *name = zend_string_init(ZEND_STRL(POGO_DEFAULT_POOL), 0);
-
-		pool = usable_pool(name);
-		zend_string_release(name);
-	}
+	pool = usable_pool(pool_name);
 	if (!pool) {
 		RETURN_THROWS();
 	}
