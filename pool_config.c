@@ -124,10 +124,10 @@ zend_result pogo_parse_duration_ms(const char *text, int64_t *out_ms, pogo_error
 		goto fail_syntax;
 	}
 
-	if (whole > DURATION_MAX_MS / multiplier) {
-		goto fail_range;
-	}
-	/* fraction < 10^9 and multiplier <= 60000: the product fits. Round half up. */
+	/*
+	 * No overflow: whole <= DURATION_MAX_MS (< 2^35), fraction < 10^9 and
+	 * multiplier <= 60000 (< 2^16). Fractions of a millisecond round half up.
+	 */
 	ms = whole * multiplier + (fraction * multiplier + scale / 2) / scale;
 	if (ms > DURATION_MAX_MS) {
 		goto fail_range;

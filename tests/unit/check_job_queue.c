@@ -99,11 +99,14 @@ START_TEST(test_handles_start_at_one)
 {
 	pogo_job *job;
 
+	ck_assert_uint_eq(pogo_last_handle(), 0);
 	ck_assert_uint_eq(pogo_next_handle(), 1);
 	ck_assert_uint_eq(pogo_next_handle(), 2);
 	ck_assert_uint_eq(pogo_next_handle(), 3);
+	ck_assert_uint_eq(pogo_last_handle(), 3);
 	job = new_job("x", 0);
 	ck_assert_uint_eq(job->handle, 4);
+	ck_assert_uint_eq(pogo_last_handle(), 4);
 	pogo_job_abandon(job);
 }
 END_TEST
@@ -158,6 +161,7 @@ START_TEST(test_handles_unique_across_threads)
 	for (i = 0; i < HANDLE_THREADS * HANDLES_EACH; i++) {
 		ck_assert_uint_eq(all[i], before + 1 + i);
 	}
+	ck_assert_uint_eq(pogo_last_handle(), before + HANDLE_THREADS * HANDLES_EACH);
 	ck_assert_uint_eq(pogo_next_handle(), before + 1 + HANDLE_THREADS * HANDLES_EACH);
 }
 END_TEST
@@ -705,8 +709,11 @@ START_TEST(test_stop_fails_queued_jobs)
 		jobs[i] = new_job("queued", 0);
 		ck_assert_int_eq(pogo_queue_post(&queue, jobs[i]), SUCCESS);
 	}
+	ck_assert(!pogo_queue_stopping(&queue));
 	pogo_queue_stop(&queue);
+	ck_assert(pogo_queue_stopping(&queue));
 	pogo_queue_stop(&queue); /* idempotent */
+	ck_assert(pogo_queue_stopping(&queue));
 	ck_assert_uint_eq(pogo_queue_length(&queue), 0);
 	for (i = 0; i < 3; i++) {
 		ck_assert_int_eq(pogo_job_wait(jobs[i], 0), POGO_JOB_DONE);
