@@ -3,6 +3,7 @@
 #
 #   tools/build-ext.sh zts      in-tree, against the cached ZTS debug PHP: modules/pogo.so
 #   tools/build-ext.sh nts DIR  out of tree in DIR, against Debian's NTS php8.2-dev
+#   tools/build-ext.sh release DIR   out of tree in DIR, against the cached ZTS -O2 PHP
 #
 # Warnings are errors (--enable-pogo-werror) in both.
 set -euo pipefail
@@ -16,6 +17,12 @@ case "$kind" in
 		php_config="$prefix/bin/php-config"
 		dir="$here"
 		;;
+	release)
+		dir=${2:?usage: build-ext.sh release DIR}
+		prefix=$("$here/tools/php-toolchain.sh" release)
+		phpize="$prefix/bin/phpize"
+		php_config="$prefix/bin/php-config"
+		;;&
 	nts)
 		dir=${2:?usage: build-ext.sh nts DIR}
 		if ! command -v phpize8.2 >/dev/null || ! command -v php8.2 >/dev/null; then
@@ -26,6 +33,8 @@ case "$kind" in
 		fi
 		phpize=phpize8.2
 		php_config=php-config8.2
+		;;&
+	nts | release)
 		rm -rf "$dir"
 		mkdir -p "$dir"
 		# Only the tracked sources: never a ZTS build's leftovers.
@@ -33,7 +42,7 @@ case "$kind" in
 			(cd "$here" && xargs -0 cp --parents -t "$dir")
 		;;
 	*)
-		echo "usage: build-ext.sh zts | nts DIR" >&2
+		echo "usage: build-ext.sh zts | nts DIR | release DIR" >&2
 		exit 2
 		;;
 esac
