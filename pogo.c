@@ -150,9 +150,8 @@ PHP_FUNCTION(pogo_dispatch)
 		}
 		RETURN_THROWS();
 	}
-	job = pogo_job_create_take(
-	    payload, payload_len,
-	    pool->config.max_wait_ms > 0 ? pogo_now_ns() + pool->config.max_wait_ms * 1000000 : 0);
+	/* max_wait counts from now: the job is queued right after. */
+	job = pogo_job_create_take(payload, payload_len, pool->config.max_wait_ms * 1000000);
 	if (!job) {
 		zend_throw_exception_ex(pogo_ce_PoolException, 0, "pool \"%s\": out of memory for a job",
 		                        pool->config.name);
