@@ -222,7 +222,28 @@ static zend_result walk_object(walk *w, zend_object *obj, int depth)
 		return SUCCESS;
 	}
 	if (instanceof_function(ce, php_json_serializable_ce)) {
-		return SUCCESS; /* ext/json calls jsonSerialize() while encoding */
+		/*
+		 * What jsonSerialize() returns follows the same rules. ext/json calls
+		 * it again while encoding: it runs twice.
+		 */
+		zval serialized;
+		zend_result result;
+
+		ZVAL_UNDEF(&serialized);
+		zend_call_method_with_0_params(obj, ce, NULL, "jsonserialize", &serialized);
+		if (EG(exception)) {
+			zval_ptr_dtor(&serialized);
+			return walk_fail(w, "could not be encoded: its jsonSerialize() threw");
+		}
+		if (GC_IS_RECURSIVE(obj)) {
+			zval_ptr_dtor(&serialized);
+			return walk_fail(w, "is a recursive reference");
+		}
+		GC_PROTECT_RECURSION(obj);
+		result = walk_value(w, &serialized, depth);
+		GC_UNPROTECT_RECURSION(obj);
+		zval_ptr_dtor(&serialized);
+		return result;
 	}
 	if (ce == zend_ce_closure) {
 		return walk_fail(w, "is a Closure");

@@ -16,6 +16,7 @@
 
 #include "php.h"
 #include "php_ini.h"
+#include "SAPI.h"
 #include "ext/standard/info.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
@@ -390,6 +391,13 @@ static int le_pogo_pools;
 static pthread_t startup_thread;
 static pid_t guard_pid;
 
+/* SAPIs that serve a single request per process. */
+static bool single_request_sapi(void)
+{
+	return strcmp(sapi_module.name, "cli") == 0 || strcmp(sapi_module.name, "phpdbg") == 0 ||
+	       strcmp(sapi_module.name, "embed") == 0;
+}
+
 static void pools_resource_dtor(zend_resource *res)
 {
 	(void)res;
@@ -452,6 +460,15 @@ static PHP_RSHUTDOWN_FUNCTION(pogo)
 		zend_hash_destroy(POGO_G(jobs));
 		FREE_HASHTABLE(POGO_G(jobs));
 		POGO_G(jobs) = NULL;
+	}
+	if (single_request_sapi() && pthread_equal(pthread_self(), startup_thread)) {
+		/*
+		 * The CLI's one request is over: stop the pools now, while worker
+		 * threads may still compile or run PHP. At module shutdown PHP has
+		 * already switched interned strings to permanent storage, which no
+		 * other thread may use.
+		 */
+		pogo_pools_stop();
 	}
 	return SUCCESS;
 }

@@ -14,6 +14,7 @@
 #endif
 
 #include <errno.h>
+#include <pthread.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -107,6 +108,35 @@ static zend_result run_file(const char *path)
 	zend_stream_init_filename(&handle, path);
 	result = zend_execute_scripts(ZEND_REQUIRE, NULL, 1, &handle);
 	zend_destroy_file_handle(&handle);
+	return result;
+}
+
+/*
+ * Threads require their bootstrap one at a time: opcache in ZTS PHP 8.2 can
+ * leak a class when two threads link the same class at the same moment.
+ */
+static pthread_mutex_t bootstrap_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static zend_result run_bootstrap(const char *path)
+{
+	volatile bool locked = true;
+	zend_result result = FAILURE;
+
+	pthread_mutex_lock(&bootstrap_lock);
+	zend_try
+	{
+		result = run_file(path);
+	}
+	zend_catch
+	{
+		pthread_mutex_unlock(&bootstrap_lock);
+		locked = false;
+		zend_bailout();
+	}
+	zend_end_try();
+	if (locked) {
+		pthread_mutex_unlock(&bootstrap_lock);
+	}
 	return result;
 }
 
@@ -395,7 +425,7 @@ static request_end worker_request(pogo_pool *pool)
 	}
 	zend_first_try
 	{
-		if (pool->config.bootstrap && run_file(pool->config.bootstrap) == FAILURE) {
+		if (pool->config.bootstrap && run_bootstrap(pool->config.bootstrap) == FAILURE) {
 			char message[768];
 
 			snprintf(message, sizeof(message), "Pogo: pool \"%s\": bootstrap %s failed",

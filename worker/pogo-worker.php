@@ -20,27 +20,25 @@ $handler = static function (array $payload): array {
     $class = $payload['class'];
 
     try {
-        if (!class_exists($class)) {
+        if (!class_exists($class) && !interface_exists($class) && !trait_exists($class)) {
             return ['ok' => false, 'error' => sprintf(
                 'class "%s" not found in the worker: declare it in the pool\'s bootstrap or make it autoloadable there',
                 $class,
             )];
         }
-        if (!is_subclass_of($class, Pogo\JobInterface::class)) {
-            return ['ok' => false, 'error' => sprintf('class "%s" does not implement Pogo\JobInterface', $class)];
-        }
         $reflection = new ReflectionClass($class);
-        if (!$reflection->isInstantiable()) {
-            $constructor = $reflection->getConstructor();
-            if ($reflection->isAbstract() || $constructor === null || $constructor->isPublic()) {
-                return ['ok' => false, 'error' => sprintf('class "%s" cannot be instantiated', $class)];
-            }
+        $name = $reflection->getName();
+        if (!$reflection->implementsInterface(Pogo\JobInterface::class)) {
+            return ['ok' => false, 'error' => sprintf('class "%s" does not implement Pogo\JobInterface', $name)];
+        }
+        if ($reflection->isInterface() || $reflection->isTrait() || $reflection->isAbstract() || $reflection->isEnum()) {
+            return ['ok' => false, 'error' => sprintf('class "%s" cannot be instantiated', $name)];
         }
         $constructor = $reflection->getConstructor();
         if ($constructor !== null && (!$constructor->isPublic() || $constructor->getNumberOfRequiredParameters() > 0)) {
             return ['ok' => false, 'error' => sprintf(
                 '%s::__construct() must be public and take no required arguments: a job is created with none',
-                $reflection->getName(),
+                $name,
             )];
         }
 
