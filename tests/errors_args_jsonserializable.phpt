@@ -53,10 +53,10 @@ var_dump($h);
 var_dump(pogo_await($h));
 ?>
 --EXPECTF--
-NAN: ValueError: pogo_dispatch(): Argument #2 ($args) must be JSON-compatible: %sNAN
-resource: ValueError: pogo_dispatch(): Argument #2 ($args) must be JSON-compatible: %s
-closure: ValueError: pogo_dispatch(): Argument #2 ($args) must be JSON-compatible: %s
-DateTime: ValueError: pogo_dispatch(): Argument #2 ($args) must be JSON-compatible: %s
+NAN: ValueError: pogo_dispatch(): Argument #2 ($args) must be JSON-compatible: $args['x']['wrapped'] is NAN (JSON has no NAN)
+resource: ValueError: pogo_dispatch(): Argument #2 ($args) must be JSON-compatible: $args['x']['wrapped'] is a resource
+closure: ValueError: pogo_dispatch(): Argument #2 ($args) must be JSON-compatible: $args['x']['wrapped'] is a Closure
+DateTime: ValueError: pogo_dispatch(): Argument #2 ($args) must be JSON-compatible: $args['x']['wrapped'] is an object of class DateTime (only stdClass, JsonSerializable and backed enums are allowed)
 LogicException: cannot serialize (3)
 int(1)
 array(1) {

@@ -66,8 +66,13 @@ run_nts() {
 		failed+=("nts build")
 		return
 	fi
-	TESTS="$dir/tests/nts_*.phpt" run_phpt "NTS (Debian php8.2)" "$(command -v php8.2)" \
-		"$(dirname "$so")"
+	local tests=("$dir"/tests/nts_*.phpt)
+	if [ ! -f "${tests[0]}" ]; then
+		echo "no tests/nts_*.phpt in the NTS build tree" >&2
+		failed+=("nts tests missing")
+		return
+	fi
+	TESTS="${tests[*]}" run_phpt "NTS (Debian php8.2)" "$(command -v php8.2)" "$(dirname "$so")"
 }
 
 case "$what" in
