@@ -13,6 +13,23 @@ cd "$here"
 what=${1:-all}
 cache=${POGO_CACHE:-$HOME/.cache/pogo}
 failed=()
+passed_total=0
+failed_total=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# count LOG: adds a runner's "Tests passed/failed" or Check's counts to the totals.
+count() {
+	local p f
+	p=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$1" | tail -1)
+	f=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$1" | tail -1)
+	passed_total=$((passed_total + ${p:-0}))
+	failed_total=$((failed_total + ${f:-0}))
+	while read -r checks fails errs; do
+		passed_total=$((passed_total + checks - fails - errs))
+		failed_total=$((failed_total + fails + errs))
+	done < <(sed -n 's/^[0-9]*%: Checks: \([0-9]*\), Failures: \([0-9]*\), Errors: \([0-9]*\)/\1 \2 \3/p' "$1")
+}
 
 need_check() {
 	if ! pkg-config --exists check 2>/dev/null; then
@@ -29,8 +46,9 @@ run_unit() {
 	prefix=$("$here/tools/php-toolchain.sh" debug)
 	echo "== Check unit tests"
 	mkdir -p "$cache/unit"
-	make -s -C tests/unit BUILD_DIR="$cache/unit" PHP_CONFIG="$prefix/bin/php-config" run ||
-		failed+=("unit")
+	make -s -C tests/unit BUILD_DIR="$cache/unit" PHP_CONFIG="$prefix/bin/php-config" run 2>&1 |
+		tee "$log" || failed+=("unit")
+	count "$log"
 }
 
 # run_phpt LABEL PHP EXT_DIR [extra -d options...]
@@ -44,9 +62,10 @@ run_phpt() {
 	# shellcheck disable=SC2086
 	if ! TEST_PHP_EXECUTABLE="$php" REPORT_EXIT_STATUS=1 NO_INTERACTION=1 \
 		"$php" -n "$runner" -n -q --show-diff -j"$(nproc)" \
-		-d extension_dir="$ext_dir" -d extension=pogo "$@" ${TESTS:-tests/}; then
+		-d extension_dir="$ext_dir" -d extension=pogo "$@" ${TESTS:-tests/} 2>&1 | tee "$log"; then
 		failed+=("phpt ($label)")
 	fi
+	count "$log"
 }
 
 run_zts_phpt() {
@@ -90,8 +109,11 @@ case "$what" in
 		;;
 esac
 
+echo
 if [ ${#failed[@]} -gt 0 ]; then
 	echo "FAILED: ${failed[*]}"
+	echo "$passed_total passed, $failed_total failed"
 	exit 1
 fi
 echo "all test stages passed"
+echo "$passed_total passed, $failed_total failed"
