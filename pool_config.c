@@ -22,7 +22,7 @@
 
 #define DURATION_HINT                                                                              \
 	"use a number of seconds or a number followed by ms, s or m (e.g. 500ms, 30s, 2m)"
-#define KNOWN_DIRECTIVES "worker, bootstrap, num_threads, max_wait"
+#define KNOWN_DIRECTIVES "worker, bootstrap, num_threads, max_wait, max_execution_time, max_jobs"
 
 void pogo_error_set(pogo_error *err, int code, const char *fmt, ...)
 {
@@ -171,6 +171,24 @@ fail:
 	return FAILURE;
 }
 
+zend_result pogo_parse_count(const char *text, int64_t max, int64_t *out, pogo_error *err)
+{
+	const char *p;
+	int64_t value;
+
+	if (text == NULL) {
+		text = "";
+	}
+	p = skip_space(text);
+	if (!isdigit((unsigned char)*p) || !parse_digits(&p, max, &value) || *skip_space(p) != '\0') {
+		pogo_error_set(err, POGO_ERR_CONFIG,
+		               "invalid number \"%s\": use a whole number from 0 to %" PRId64, text, max);
+		return FAILURE;
+	}
+	*out = value;
+	return SUCCESS;
+}
+
 /* Fills a new pool with the defaults every pool starts from. */
 static void pool_config_init(pogo_pool_config *pool, const char *name, size_t name_len,
                              unsigned default_threads)
@@ -317,6 +335,15 @@ zend_result pogo_config_set_apply(pogo_pool_config_set *set, const char *key, co
 		}
 	} else if (strcmp(directive, "max_wait") == 0) {
 		if (pogo_parse_duration_ms(value, &pool->max_wait_ms, &parse_err) == FAILURE) {
+			goto fail_bad_value;
+		}
+	} else if (strcmp(directive, "max_execution_time") == 0) {
+		if (pogo_parse_count(value, POGO_MAX_EXECUTION_TIME, &pool->max_execution_time,
+		                     &parse_err) == FAILURE) {
+			goto fail_bad_value;
+		}
+	} else if (strcmp(directive, "max_jobs") == 0) {
+		if (pogo_parse_count(value, POGO_MAX_JOBS, &pool->max_jobs, &parse_err) == FAILURE) {
 			goto fail_bad_value;
 		}
 	} else {

@@ -17,6 +17,8 @@
 #define POGO_POOL_NAME_MAX       64
 #define POGO_MAX_THREADS         1024
 #define POGO_DEFAULT_MAX_WAIT_MS 30000
+#define POGO_MAX_EXECUTION_TIME  (365 * 86400) /* seconds */
+#define POGO_MAX_JOBS            INT32_MAX
 
 typedef struct pogo_error {
 	int code;
@@ -43,6 +45,8 @@ typedef struct pogo_pool_config {
 	char *bootstrap; /* malloc'd path, NULL = none */
 	unsigned num_threads;
 	int64_t max_wait_ms;
+	int64_t max_execution_time; /* seconds a job may run; 0 = no limit */
+	int64_t max_jobs;           /* jobs before a thread reboots its request; 0 = never */
 	/* Set when a directive for this pool was bad: the pool refuses jobs. */
 	char *invalid; /* malloc'd reason, NULL = valid */
 } pogo_pool_config;
@@ -57,6 +61,9 @@ typedef struct pogo_pool_config_set {
  * Negative, empty, overflowing or unknown-unit values fail, filling err.
  */
 zend_result pogo_parse_duration_ms(const char *text, int64_t *out_ms, pogo_error *err);
+
+/* Parses a whole number from 0 to max (max_execution_time, max_jobs). */
+zend_result pogo_parse_count(const char *text, int64_t max, int64_t *out, pogo_error *err);
 
 /* Parses a thread count: a whole number from 1 to POGO_MAX_THREADS. */
 zend_result pogo_parse_thread_count(const char *text, unsigned *out, pogo_error *err);

@@ -79,6 +79,8 @@ static zend_result worker_request_startup(pogo_pool *pool)
 	SG(headers_sent) = 1;
 	SG(request_info).no_headers = 1;
 	PG(during_request_startup) = 0;
+	/* The worker's request lives until the pool stops: only jobs are timed. */
+	zend_unset_timeout();
 	if (PG(display_errors)) {
 		/* Errors shown by a worker go to stderr even when its output layer is
 		 * out of order (a fatal error while out of memory). */
@@ -249,6 +251,27 @@ threw:
 	return envelope;
 }
 
+/* Arms the pool's max_execution_time for the job about to run. */
+static void job_timer_start(pogo_pool *pool)
+{
+	if (pool->config.max_execution_time > 0) {
+		zend_set_timeout((zend_long)pool->config.max_execution_time, 0);
+	}
+}
+
+static void job_timer_stop(pogo_pool *pool)
+{
+	if (pool->config.max_execution_time > 0) {
+		zend_unset_timeout();
+	}
+}
+
+/* Whether the thread has served its max_jobs and should boot a fresh request. */
+static bool recycle_due(pogo_pool *pool)
+{
+	return pool->config.max_jobs > 0 && POGO_G(jobs_run) >= pool->config.max_jobs;
+}
+
 /* Completes the job with what ran it: an envelope, or why there is none. */
 static void finish_job(pogo_job *job, char *envelope, size_t len, pogo_error *err)
 {
@@ -277,7 +300,9 @@ static void builtin_worker_loop(pogo_pool *pool)
 
 		POGO_G(current_job) = job;
 		if (pogo_json_decode_payload(job->payload, job->payload_len, &payload, &err) == SUCCESS) {
+			job_timer_start(pool);
 			envelope = run_builtin_job(&payload, &len, &exited);
+			job_timer_stop(pool);
 			zval_ptr_dtor(&payload);
 		}
 		if (exited) {
@@ -287,6 +312,9 @@ static void builtin_worker_loop(pogo_pool *pool)
 			return;
 		}
 		finish_job(job, envelope, len, &err);
+		if (recycle_due(pool)) {
+			return;
+		}
 	}
 }
 
@@ -348,6 +376,9 @@ void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, z
 		                     0);
 		return;
 	}
+	if (recycle_due(pool)) {
+		RETURN_FALSE; /* the script ends; the thread boots a fresh request */
+	}
 	job = pogo_queue_take(&pool->queue);
 	if (!job) {
 		RETURN_FALSE;
@@ -364,7 +395,9 @@ void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, z
 	fci->params = &payload;
 	fci->param_count = 1;
 	fci->named_params = NULL;
+	job_timer_start(pool);
 	zend_call_function(fci, fcc);
+	job_timer_stop(pool);
 	zval_ptr_dtor(&payload);
 	if (EG(exception)) {
 		zval_ptr_dtor(&retval);

@@ -134,6 +134,28 @@ START_TEST(test_thread_count_bad)
 }
 END_TEST
 
+START_TEST(test_count)
+{
+	int64_t value = -1;
+	pogo_error err = {0};
+
+	ck_assert_int_eq(pogo_parse_count("0", 10, &value, &err), SUCCESS);
+	ck_assert_int_eq(value, 0);
+	ck_assert_int_eq(pogo_parse_count(" 10 ", 10, &value, &err), SUCCESS);
+	ck_assert_int_eq(value, 10);
+	value = 5;
+	ck_assert_int_eq(pogo_parse_count("11", 10, &value, &err), FAILURE);
+	ck_assert_int_eq(value, 5);
+	ck_assert_contains(err.message, "invalid number \"11\"");
+	ck_assert_contains(err.message, "from 0 to 10");
+	ck_assert_int_eq(pogo_parse_count("-1", 10, &value, &err), FAILURE);
+	ck_assert_int_eq(pogo_parse_count("1.5", 10, &value, &err), FAILURE);
+	ck_assert_int_eq(pogo_parse_count("", 10, &value, &err), FAILURE);
+	ck_assert_int_eq(pogo_parse_count("3s", 10, &value, &err), FAILURE);
+	ck_assert_int_eq(value, 5);
+}
+END_TEST
+
 /* Applying directives. */
 static pogo_pool_config_set set;
 
@@ -245,10 +267,37 @@ START_TEST(test_apply_empty_paths_are_null)
 }
 END_TEST
 
+START_TEST(test_apply_limits)
+{
+	pogo_error err = {0};
+	pogo_pool_config *cpu;
+
+	ck_assert_int_eq(pogo_config_set_apply(&set, "pogo.pool.cpu.max_execution_time", "30",
+	                                       DEFAULT_THREADS, &err),
+	                 SUCCESS);
+	ck_assert_int_eq(
+	    pogo_config_set_apply(&set, "pogo.pool.cpu.max_jobs", "500", DEFAULT_THREADS, &err),
+	    SUCCESS);
+	cpu = find("cpu");
+	ck_assert_ptr_nonnull(cpu);
+	ck_assert_int_eq(cpu->max_execution_time, 30);
+	ck_assert_int_eq(cpu->max_jobs, 500);
+	ck_assert_ptr_null(cpu->invalid);
+	ck_assert_int_eq(find("default")->max_execution_time, 0);
+	ck_assert_int_eq(find("default")->max_jobs, 0);
+	ck_assert_int_eq(
+	    pogo_config_set_apply(&set, "pogo.pool.cpu.max_jobs", "-3", DEFAULT_THREADS, &err),
+	    FAILURE);
+	ck_assert_contains(err.message, "pogo.pool.cpu.max_jobs");
+	ck_assert_ptr_nonnull(find("cpu")->invalid);
+}
+END_TEST
+
 START_TEST(test_apply_unknown_directive)
 {
 	static const char message[] = "unknown directive \"pogo.pool.cpu.threads\" (known: worker, "
-	                              "bootstrap, num_threads, max_wait)";
+	                              "bootstrap, num_threads, max_wait, max_execution_time, "
+	                              "max_jobs)";
 	pogo_error err = {0};
 	pogo_pool_config *cpu;
 
@@ -502,6 +551,7 @@ static Suite *pool_config_suite(void)
 	tcase_add_test(tc, test_duration_messages);
 	tcase_add_loop_test(tc, test_thread_count_good, 0, COUNT(good_counts));
 	tcase_add_loop_test(tc, test_thread_count_bad, 0, COUNT(bad_counts));
+	tcase_add_test(tc, test_count);
 	tcase_add_test(tc, test_error_set);
 	suite_add_tcase(s, tc);
 
@@ -517,6 +567,7 @@ static Suite *pool_config_suite(void)
 	tcase_add_test(tc, test_apply_pool_name_lengths);
 	tcase_add_test(tc, test_apply_missing_directive);
 	tcase_add_test(tc, test_apply_ignores_other_keys);
+	tcase_add_test(tc, test_apply_limits);
 	tcase_add_test(tc, test_apply_without_err);
 	tcase_add_test(tc, test_find_uses_length);
 	tcase_add_test(tc, test_free_resets);
