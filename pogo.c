@@ -246,6 +246,40 @@ static void job_outcome(request_job *entry, pogo_job_outcome outcome, const char
 	}
 }
 
+/* How long an await sleeps at most before it looks for signals and timeouts. */
+#define AWAIT_SLICE_NS (20 * 1000000)
+
+/*
+ * Waits like pogo_job_wait(), but wakes up every AWAIT_SLICE_NS to let PHP
+ * handle what interrupted the request meanwhile: its max_execution_time
+ * (fatal, as usual) and pending pcntl signals (their handlers run here).
+ * Fails only when a handler threw.
+ */
+static zend_result wait_interruptible(pogo_job *job, int64_t deadline)
+{
+	for (;;) {
+		int64_t slice = pogo_now_ns() + AWAIT_SLICE_NS;
+		bool last = deadline && deadline <= slice;
+
+		if (pogo_job_wait(job, last ? deadline : slice) == POGO_JOB_DONE) {
+			return SUCCESS;
+		}
+		if (zend_atomic_bool_exchange_ex(&EG(vm_interrupt), false)) {
+			if (zend_atomic_bool_load_ex(&EG(timed_out))) {
+				zend_timeout();
+			} else if (zend_interrupt_function) {
+				zend_interrupt_function(EG(current_execute_data));
+				if (EG(exception)) {
+					return FAILURE;
+				}
+			}
+		}
+		if (last) {
+			return SUCCESS;
+		}
+	}
+}
+
 PHP_FUNCTION(pogo_await)
 {
 	zend_long handle;
@@ -288,7 +322,10 @@ PHP_FUNCTION(pogo_await)
 			deadline = 1;
 		}
 	}
-	if (pogo_job_wait(job, deadline) != POGO_JOB_DONE) {
+	if (wait_interruptible(job, deadline) == FAILURE) {
+		RETURN_THROWS(); /* a signal handler threw */
+	}
+	if (job->state != POGO_JOB_DONE) {
 		zend_throw_exception_ex(pogo_ce_TimeoutException, 0,
 		                        "job " ZEND_LONG_FMT " (%s) on pool \"%s\" did not finish within "
 		                        "%g s; it keeps running and can be awaited again",
