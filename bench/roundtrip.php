@@ -35,8 +35,11 @@ foreach (['t1' => 1, 't2' => 2, 't4' => 4] as $pool => $threads) {
         for ($i = 0; $i < $batch; $i++) {
             $handles[] = pogo_dispatch(BenchEcho::class, ['v' => $i], $pool);
         }
-        foreach ($handles as $h) {
-            pogo_await($h, 10.0);
+        foreach ($handles as $i => $h) {
+            if (pogo_await($h, 10.0) !== $i) {
+                fwrite(STDERR, "wrong result for job $h\n");
+                exit(1);
+            }
         }
     }
     $seconds = (hrtime(true) - $t) / 1e9;
