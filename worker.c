@@ -157,18 +157,75 @@ static char *last_error_text(const char *fallback)
 	return strdup(text);
 }
 
-/* Fails the job this thread was running, if any: its request broke. */
-static void fail_current_job(const char *fallback)
+/* Fails the job this thread was running, if any, with text (malloc'd, taken). */
+static void fail_current_job_take(char *text)
 {
 	pogo_job *job = POGO_G(current_job);
 
-	if (job) {
-		char *text = last_error_text(fallback);
-
-		POGO_G(current_job) = NULL;
-		POGO_G(jobs_run)++;
-		pogo_job_complete_take(job, POGO_OUTCOME_WORKER_ERROR, text, text ? strlen(text) : 0);
+	if (!job) {
+		free(text);
+		return;
 	}
+	POGO_G(current_job) = NULL;
+	POGO_G(jobs_run)++;
+	pogo_job_complete_take(job, POGO_OUTCOME_WORKER_ERROR, text, text ? strlen(text) : 0);
+}
+
+/* Fails the job this thread was running, if any: its request broke. */
+static void fail_current_job(const char *fallback)
+{
+	if (POGO_G(current_job)) {
+		fail_current_job_take(last_error_text(fallback));
+	}
+}
+
+/*
+ * What PHP would print for an uncaught Error (an engine error such as a call
+ * to an undefined function: a fatal error since PHP 7), malloc'd.
+ */
+static char *uncaught_error_text(zend_object *ex)
+{
+	zval tmp, *message, *file, *line;
+	zend_string *message_str, *file_str;
+	char text[1024];
+
+	message = zend_read_property_ex(zend_ce_error, ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &tmp);
+	message_str = zval_get_string(message);
+	file = zend_read_property_ex(zend_ce_error, ex, ZSTR_KNOWN(ZEND_STR_FILE), 1, &tmp);
+	file_str = zval_get_string(file);
+	line = zend_read_property_ex(zend_ce_error, ex, ZSTR_KNOWN(ZEND_STR_LINE), 1, &tmp);
+	snprintf(text, sizeof(text), "Uncaught %s: %s in %s:" ZEND_LONG_FMT, ZSTR_VAL(ex->ce->name),
+	         ZSTR_VAL(message_str), ZSTR_VAL(file_str), zval_get_long(line));
+	zend_string_release(message_str);
+	zend_string_release(file_str);
+	return strdup(text);
+}
+
+/*
+ * Classifies what a job threw (EG(exception), cleared here). An Exception is
+ * the job's own failure: returns its error envelope (malloc'd). exit() and
+ * an uncaught Error break the worker: returns NULL with *fatal set to the
+ * cause (malloc'd), and the request must be rebooted.
+ */
+static char *job_threw(size_t *len, char **fatal)
+{
+	zend_object *ex = EG(exception);
+	char *envelope = NULL;
+
+	if (zend_is_unwind_exit(ex)) {
+		zend_clear_exception();
+		*fatal = strdup("the job called exit()");
+		return NULL;
+	}
+	GC_ADDREF(ex);
+	zend_clear_exception();
+	if (instanceof_function(ex->ce, zend_ce_error)) {
+		*fatal = uncaught_error_text(ex);
+	} else {
+		envelope = pogo_json_exception_envelope(ex, len);
+	}
+	OBJ_RELEASE(ex);
+	return envelope;
 }
 
 static char *job_error(const char *fmt, const char *class_name, size_t *len)
@@ -181,10 +238,10 @@ static char *job_error(const char *fmt, const char *class_name, size_t *len)
 
 /*
  * Runs one job with the built-in worker's rules and returns its envelope
- * (malloc'd, the caller hands it to the job). Sets *exited when the job
- * called exit(): the request must be rebooted.
+ * (malloc'd, the caller hands it to the job). When the job broke the worker
+ * (see job_threw()) returns NULL with *fatal set.
  */
-static char *run_builtin_job(zval *payload, size_t *len, bool *exited)
+static char *run_builtin_job(zval *payload, size_t *len, char **fatal)
 {
 	zend_string *class_name = Z_STR_P(zend_hash_str_find(Z_ARRVAL_P(payload), ZEND_STRL("class")));
 	zval *args = zend_hash_str_find(Z_ARRVAL_P(payload), ZEND_STRL("args"));
@@ -238,17 +295,7 @@ static char *run_builtin_job(zval *payload, size_t *len, bool *exited)
 	return envelope;
 
 threw:
-	if (zend_is_unwind_exit(EG(exception))) {
-		*exited = true;
-		return NULL;
-	}
-	zend_object *ex = EG(exception);
-
-	GC_ADDREF(ex);
-	zend_clear_exception();
-	envelope = pogo_json_exception_envelope(ex, len);
-	OBJ_RELEASE(ex);
-	return envelope;
+	return job_threw(len, fatal);
 }
 
 /* Arms the pool's max_execution_time for the job about to run. */
@@ -296,19 +343,18 @@ static void builtin_worker_loop(pogo_pool *pool)
 		zval payload;
 		char *envelope = NULL;
 		size_t len = 0;
-		bool exited = false;
+		char *fatal = NULL;
 
 		POGO_G(current_job) = job;
 		if (pogo_json_decode_payload(job->payload, job->payload_len, &payload, &err) == SUCCESS) {
 			job_timer_start(pool);
-			envelope = run_builtin_job(&payload, &len, &exited);
+			envelope = run_builtin_job(&payload, &len, &fatal);
 			job_timer_stop(pool);
 			zval_ptr_dtor(&payload);
 		}
-		if (exited) {
-			/* exit() ends the request, as it would a script: reboot. */
-			zend_clear_exception();
-			fail_current_job("the job called exit()");
+		if (fatal) {
+			/* As it would end a script, it ends the worker's request: reboot. */
+			fail_current_job_take(fatal);
 			return;
 		}
 		finish_job(job, envelope, len, &err);
@@ -401,17 +447,15 @@ void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, z
 	zval_ptr_dtor(&payload);
 	if (EG(exception)) {
 		zval_ptr_dtor(&retval);
-		if (zend_is_unwind_exit(EG(exception))) {
-			/* Let exit() unwind the script; the request reboots. */
-			fail_current_job("the job called exit()");
+		if (zend_is_unwind_exit(EG(exception)) ||
+		    instanceof_function(EG(exception)->ce, zend_ce_error)) {
+			/* Fatal for the script: let it unwind, the thread reboots its request. */
+			fail_current_job_take(zend_is_unwind_exit(EG(exception))
+			                          ? strdup("the job called exit()")
+			                          : uncaught_error_text(EG(exception)));
 			return;
 		}
-		zend_object *ex = EG(exception);
-
-		GC_ADDREF(ex);
-		zend_clear_exception();
-		envelope = pogo_json_exception_envelope(ex, &len);
-		OBJ_RELEASE(ex);
+		envelope = job_threw(&len, NULL);
 	} else {
 		zval *returned = &retval, *ok, *result;
 

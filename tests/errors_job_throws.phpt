@@ -26,12 +26,11 @@ try {
     var_dump($e->getPrevious());
 }
 
-// Errors are reported the same way.
+// An uncaught Error is a fatal error, as in a script: it breaks the worker.
 try {
     pogo_await(pogo_dispatch(ErrorJob::class));
-} catch (Pogo\JobException $e) {
+} catch (Pogo\WorkerException $e) {
     echo get_class($e), ': ', $e->getMessage(), "\n";
-    var_dump($e->remoteClass, $e->remoteLine > 0, str_contains($e->remoteTrace, 'ErrorJob->divide(1, 0)'));
 }
 
 // A constructor that throws too.
@@ -42,7 +41,7 @@ try {
     var_dump($e->getCode(), $e->remoteClass);
 }
 ?>
---EXPECT--
+--EXPECTF--
 Pogo\JobException: card declined
 int(402)
 string(15) "DomainException"
@@ -52,10 +51,7 @@ bool(true)
 bool(true)
 bool(true)
 NULL
-Pogo\JobException: Division by zero
-string(19) "DivisionByZeroError"
-bool(true)
-bool(true)
+Pogo\WorkerException: pool "default": the worker running job 2 (ErrorJob) failed: Uncaught DivisionByZeroError: Division by zero in %sjobs.inc:%d
 Pogo\JobException: constructor refused
 int(11)
 string(24) "UnexpectedValueException"

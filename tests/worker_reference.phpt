@@ -13,6 +13,8 @@ pogo.pool.default.num_threads=1
 pogo.pool.reference.bootstrap={PWD}/fixtures/jobs.inc
 pogo.pool.reference.worker={PWD}/../worker/pogo-worker.php
 pogo.pool.reference.num_threads=1
+--CAPTURE_STDIO--
+STDIN STDOUT
 --FILE--
 <?php
 /** What a job gave, in a form that can be compared across workers. */
@@ -33,7 +35,9 @@ function outcome(string $class, array $args, string $pool): array
             'trace starts' => preg_replace('/^#0 (\[internal function\]|\S+\(\d+\)): /', '#0 ', (string) $firstFrame),
         ];
     } catch (Pogo\PogoException $e) {
-        return ['exception' => get_class($e), 'message' => $e->getMessage()];
+        // Messages name the pool and the handle, which differ between the two runs.
+        $message = preg_replace(['/pool "[^"]+"/', '/job \d+/'], ['pool "P"', 'job N'], $e->getMessage());
+        return ['exception' => get_class($e), 'message' => $message];
     }
 }
 
@@ -70,14 +74,14 @@ foreach ($jobs as [$class, $args]) {
 }
 echo $same, ' of ', count($jobs), " the same\n";
 ?>
---EXPECT--
+--EXPECTF--
 EchoJob: same
 EchoJob: same
 EchoJob: same
 OptionalCtorJob: same
 ResultJob: same
 ThrowJob: same (declined)
-ErrorJob: same (Division by zero)
+ErrorJob: same (pool "P": the worker running job N (ErrorJob) failed: Uncaught DivisionByZeroError: Division by zero in %sjobs.inc:%d)
 CtorThrowsJob: same (constructor refused)
 No\Such\Job: same (class "No\Such\Job" not found in the worker: declare it in the pool's bootstrap or make it autoloadable there)
 NotAJob: same (class "NotAJob" does not implement Pogo\JobInterface)

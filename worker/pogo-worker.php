@@ -43,7 +43,10 @@ $handler = static function (array $payload): array {
         }
 
         return ['ok' => true, 'result' => (new $class())->handle($payload['args'])];
-    } catch (Throwable $e) {
+    } catch (Exception $e) {
+        // An Error (a call to an undefined function, a TypeError...) is fatal, as
+        // in a script: it leaves the handler, fails the job with
+        // Pogo\WorkerException and the thread boots a fresh request.
         return [
             'ok' => false,
             'error' => $e->getMessage(),
