@@ -439,19 +439,20 @@ zend_result pogo_queue_post(pogo_queue *queue, pogo_job *job)
 	return SUCCESS;
 }
 
-pogo_job *pogo_queue_take(pogo_queue *queue)
+/* pogo_queue_take() and pogo_queue_try_take(): wait says whether to block. */
+static pogo_job *queue_take(pogo_queue *queue, bool wait)
 {
 	pogo_job *job;
 
 	mutex_lock(&queue->lock);
 	for (;;) {
-		while (!queue->stopping && queue->head == NULL) {
+		while (wait && !queue->stopping && queue->head == NULL) {
 			queue->idle_workers++;
 			cond_wait(&queue->cond, &queue->lock);
 			queue->idle_workers--;
 		}
-		if (queue->stopping) {
-			/* pogo_queue_stop() has completed whatever was queued. */
+		if (queue->stopping || queue->head == NULL) {
+			/* Stopping: pogo_queue_stop() has completed whatever was queued. */
 			job = NULL;
 			break;
 		}
@@ -470,6 +471,16 @@ pogo_job *pogo_queue_take(pogo_queue *queue)
 	}
 	mutex_unlock(&queue->lock);
 	return job;
+}
+
+pogo_job *pogo_queue_take(pogo_queue *queue)
+{
+	return queue_take(queue, true);
+}
+
+pogo_job *pogo_queue_try_take(pogo_queue *queue)
+{
+	return queue_take(queue, false);
 }
 
 void pogo_queue_stop(pogo_queue *queue)

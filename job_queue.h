@@ -123,6 +123,9 @@ zend_result pogo_queue_post(pogo_queue *queue, pogo_job *job);
  */
 pogo_job *pogo_queue_take(pogo_queue *queue);
 
+/* Like pogo_queue_take(), but returns NULL at once when no job is queued. */
+pogo_job *pogo_queue_try_take(pogo_queue *queue);
+
 /* Marks the queue stopping and wakes every waiting worker. */
 void pogo_queue_stop(pogo_queue *queue);
 

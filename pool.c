@@ -100,6 +100,21 @@ pogo_pool *pogo_pool_find(const char *name, size_t len, pogo_error *err)
 	return NULL;
 }
 
+void pogo_pool_serving_begin(pogo_pool *pool)
+{
+	atomic_fetch_add(&pool->serving, 1);
+}
+
+void pogo_pool_serving_end(pogo_pool *pool)
+{
+	atomic_fetch_sub(&pool->serving, 1);
+}
+
+bool pogo_pool_serving(pogo_pool *pool)
+{
+	return atomic_load(&pool->serving) > 0;
+}
+
 bool pogo_pool_running(pogo_pool *pool)
 {
 	bool running;

@@ -4,6 +4,7 @@
 #ifndef POGO_POOL_H
 #define POGO_POOL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <sys/types.h>
 
@@ -18,6 +19,8 @@ typedef struct pogo_pool {
 	pid_t started_pid;          /* 0 = not started in any process */
 	pthread_t *threads;
 	unsigned thread_count;
+
+	atomic_uint serving; /* threads whose request booted and serves jobs */
 } pogo_pool;
 
 /*
@@ -51,5 +54,12 @@ bool pogo_pool_running(pogo_pool *pool);
  * the caller keeps both of its references.
  */
 zend_result pogo_pool_submit(pogo_pool *pool, pogo_job *job, pogo_error *err);
+
+/* A worker thread's request booted: it serves jobs (until it ends). */
+void pogo_pool_serving_begin(pogo_pool *pool);
+void pogo_pool_serving_end(pogo_pool *pool);
+
+/* Whether any thread of the pool serves jobs now. */
+bool pogo_pool_serving(pogo_pool *pool);
 
 #endif

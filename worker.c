@@ -319,6 +319,15 @@ static bool recycle_due(pogo_pool *pool)
 	return pool->config.max_jobs > 0 && POGO_G(jobs_run) >= pool->config.max_jobs;
 }
 
+/* This thread's request booted: count it among the pool's serving threads. */
+static void mark_serving(pogo_pool *pool)
+{
+	if (!POGO_G(booted)) {
+		POGO_G(booted) = true;
+		pogo_pool_serving_begin(pool);
+	}
+}
+
 /* Completes the job with what ran it: an envelope, or why there is none. */
 static void finish_job(pogo_job *job, char *envelope, size_t len, pogo_error *err)
 {
@@ -425,6 +434,7 @@ void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, z
 	if (recycle_due(pool)) {
 		RETURN_FALSE; /* the script ends; the thread boots a fresh request */
 	}
+	mark_serving(pool);
 	job = pogo_queue_take(&pool->queue);
 	if (!job) {
 		RETURN_FALSE;
@@ -481,14 +491,37 @@ typedef enum {
 	REQUEST_BOOT_FAILED, /* bootstrap or worker script failed before any job */
 } request_end;
 
-/* Fails the running job, if any, and tells what ended the request. */
-static request_end request_broke(const char *fallback)
+/* The last error if it was fatal, else fallback, as a malloc'd text. */
+static char *last_fatal_text(const char *fallback)
 {
+	if (PG(last_error_message) &&
+	    (PG(last_error_type) & (E_ERROR | E_CORE_ERROR | E_COMPILE_ERROR | E_USER_ERROR | E_PARSE |
+	                            E_RECOVERABLE_ERROR))) {
+		return last_error_text(fallback);
+	}
+	return strdup(fallback);
+}
+
+/*
+ * Fails the running job, if any, and tells what ended the request. A boot
+ * failure leaves its cause in POGO_G(boot_error).
+ */
+static request_end request_broke(pogo_pool *pool, const char *fallback)
+{
+	char text[600];
+
 	if (POGO_G(current_job)) {
 		fail_current_job(fallback);
 		return REQUEST_JOB_BROKE;
 	}
-	return POGO_G(jobs_run) > 0 ? REQUEST_JOB_BROKE : REQUEST_BOOT_FAILED;
+	if (POGO_G(jobs_run) > 0) {
+		return REQUEST_JOB_BROKE;
+	}
+	snprintf(text, sizeof(text), "worker script %s returned without handling a job",
+	         pool->config.worker ? pool->config.worker : "(built-in)");
+	free(POGO_G(boot_error));
+	POGO_G(boot_error) = last_fatal_text(text);
+	return REQUEST_BOOT_FAILED;
 }
 
 /* One PHP request of a worker thread, from boot to shutdown. */
@@ -497,36 +530,55 @@ static request_end worker_request(pogo_pool *pool)
 	volatile request_end end = REQUEST_BOOT_FAILED;
 
 	if (worker_request_startup(pool) == FAILURE) {
-		php_log_err("Pogo: a worker thread could not start a PHP request");
+		POGO_G(boot_error) = strdup("PHP could not start a request in the worker thread");
 		return REQUEST_BOOT_FAILED;
 	}
 	zend_first_try
 	{
 		if (pool->config.bootstrap && run_bootstrap(pool->config.bootstrap) == FAILURE) {
-			char message[768];
+			char text[600];
 
-			snprintf(message, sizeof(message), "Pogo: pool \"%s\": bootstrap %s failed",
-			         pool->config.name, pool->config.bootstrap);
-			php_log_err(message);
+			snprintf(text, sizeof(text), "bootstrap %s failed", pool->config.bootstrap);
+			POGO_G(boot_error) = last_fatal_text(text);
 			end = REQUEST_BOOT_FAILED;
 		} else {
 			if (pool->config.worker) {
 				run_file(pool->config.worker);
 			} else {
+				mark_serving(pool);
 				run_builtin_worker();
 			}
 			end = pogo_queue_stopping(&pool->queue)
 			          ? REQUEST_STOPPED
-			          : request_broke("the worker script ended while running the job");
+			          : request_broke(pool, "the worker script ended while running the job");
 		}
 	}
 	zend_catch
 	{
-		end = request_broke("the worker's PHP request was aborted");
+		end = request_broke(pool, "the worker's PHP request was aborted");
 	}
 	zend_end_try();
+	if (POGO_G(booted)) {
+		POGO_G(booted) = false;
+		pogo_pool_serving_end(pool);
+	}
 	php_request_shutdown(NULL);
 	return end;
+}
+
+/* Fails the queued jobs with the boot error while no thread of the pool can run them. */
+static void fail_queued_jobs(pogo_pool *pool, const char *boot_error)
+{
+	pogo_job *job;
+
+	while (!pogo_pool_serving(pool) && (job = pogo_queue_try_take(&pool->queue))) {
+		char text[1200];
+		char *copy;
+
+		snprintf(text, sizeof(text), "the pool's worker cannot boot: %s", boot_error);
+		copy = strdup(text);
+		pogo_job_complete_take(job, POGO_OUTCOME_WORKER_ERROR, copy, copy ? strlen(copy) : 0);
+	}
 }
 
 void pogo_worker_run(pogo_pool *pool)
@@ -535,6 +587,7 @@ void pogo_worker_run(pogo_pool *pool)
 
 	while (!pogo_queue_stopping(&pool->queue)) {
 		request_end end = worker_request(pool);
+		char *boot_error, message[1400];
 
 		if (end == REQUEST_STOPPED) {
 			break;
@@ -543,11 +596,26 @@ void pogo_worker_run(pogo_pool *pool)
 			backoff_ms = BOOT_BACKOFF_MIN_MS;
 			continue;
 		}
-		/* A bad bootstrap or worker script: retry, slower each time. */
+		/*
+		 * A bad bootstrap or worker script: one log line, jobs fail at once
+		 * instead of waiting for max_wait, and the boot is retried, slower
+		 * each time, so that a fixed file is picked up.
+		 */
+		boot_error = POGO_G(boot_error) ? POGO_G(boot_error) : strdup("unknown cause");
+		POGO_G(boot_error) = NULL;
+		snprintf(message, sizeof(message),
+		         "Pogo: pool \"%s\": a worker thread could not boot: %.*s (retrying in %u ms)",
+		         pool->config.name, boot_error ? (int)strcspn(boot_error, "\n") : 13, /* one line */
+		         boot_error ? boot_error : "out of memory", backoff_ms);
+		php_log_err(message);
 		for (unsigned slept = 0; slept < backoff_ms && !pogo_queue_stopping(&pool->queue);
 		     slept += 10) {
+			fail_queued_jobs(pool, boot_error ? boot_error : "out of memory");
 			sleep_ms(10);
 		}
+		free(boot_error);
 		backoff_ms = MIN(backoff_ms * 2, BOOT_BACKOFF_MAX_MS);
 	}
+	free(POGO_G(boot_error));
+	POGO_G(boot_error) = NULL;
 }

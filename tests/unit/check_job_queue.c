@@ -410,6 +410,40 @@ START_TEST(test_wait_poll_returns_at_once)
 }
 END_TEST
 
+START_TEST(test_try_take)
+{
+	pogo_queue queue;
+	pogo_job *job, *expired;
+	int64_t start;
+
+	queue_setup(&queue);
+	start = pogo_now_ns();
+	ck_assert_ptr_null(pogo_queue_try_take(&queue));
+	ck_assert_int_lt(elapsed_ms(start), TIMING_SLACK_MS);
+
+	expired = new_job("too late", 1);
+	job = new_job("take me", 0);
+	ck_assert_int_eq(pogo_queue_post(&queue, expired), SUCCESS);
+	ck_assert_int_eq(pogo_queue_post(&queue, job), SUCCESS);
+	while (pogo_now_ns() - start < 2 * MS) {
+	}
+	/* The expired job is completed on the way, the next one is taken. */
+	ck_assert_ptr_eq(pogo_queue_try_take(&queue), job);
+	ck_assert_int_eq(pogo_job_wait(job, 1), POGO_JOB_RUNNING);
+	ck_assert_int_eq(pogo_job_wait(expired, 1), POGO_JOB_DONE);
+	ck_assert_int_eq(expired->outcome, POGO_OUTCOME_EXPIRED);
+	ck_assert_ptr_null(pogo_queue_try_take(&queue));
+	ck_assert_uint_eq(pogo_queue_length(&queue), 0);
+
+	pogo_job_complete_take(job, POGO_OUTCOME_ENVELOPE, xstrdup("{}"), 2);
+	pogo_queue_stop(&queue);
+	ck_assert_ptr_null(pogo_queue_try_take(&queue));
+	queue_teardown(&queue);
+	pogo_job_release(job);
+	pogo_job_release(expired);
+}
+END_TEST
+
 struct late_completion {
 	pogo_queue *queue;
 	pogo_job *taken;
@@ -845,6 +879,7 @@ static Suite *job_queue_suite(void)
 	tcase_add_test(tc, test_max_wait_expires_on_poll);
 	tcase_add_test(tc, test_max_wait_does_not_expire_running_job);
 	tcase_add_test(tc, test_take_skips_expired_job);
+	tcase_add_test(tc, test_try_take);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("abandon");
