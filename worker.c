@@ -110,6 +110,11 @@ static zend_result run_file(const char *path)
 	zend_stream_init_filename(&handle, path);
 	result = zend_execute_scripts(ZEND_REQUIRE, NULL, 1, &handle);
 	zend_destroy_file_handle(&handle);
+	if (EG(exception)) {
+		/* A ParseError from compiling the file: report it as PHP would. */
+		zend_exception_error(EG(exception), E_ERROR);
+		result = FAILURE;
+	}
 	return result;
 }
 

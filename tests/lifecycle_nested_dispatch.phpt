@@ -1,0 +1,37 @@
+--TEST--
+A job may dispatch into another pool and await it; awaiting its own full pool is bounded by max_wait
+--SKIPIF--
+<?php require __DIR__ . '/skipif.inc'; ?>
+--INI--
+pogo.pool.outer.bootstrap={PWD}/fixtures/jobs.inc
+pogo.pool.outer.num_threads=1
+pogo.pool.outer.max_wait=300ms
+pogo.pool.inner.bootstrap={PWD}/fixtures/jobs.inc
+pogo.pool.inner.num_threads=1
+--FILE--
+<?php
+// Into another pool: fine.
+var_dump(pogo_await(pogo_dispatch(DispatchingJob::class,
+    ['class' => EchoJob::class, 'args' => ['value' => 'from inner'], 'pool' => 'inner'], 'outer')));
+
+// Into its own pool, whose only thread it occupies: the inner job can never
+// start, and max_wait ends the wait instead of a deadlock.
+$start = microtime(true);
+$r = pogo_await(pogo_dispatch(DispatchingJob::class,
+    ['class' => EchoJob::class, 'args' => ['value' => 'never'], 'pool' => 'outer', 'timeout' => 60], 'outer'), 10);
+echo $r['error'], "\n";
+var_dump(microtime(true) - $start < 5);
+
+// The same with an await timeout shorter than max_wait.
+$r = pogo_await(pogo_dispatch(DispatchingJob::class,
+    ['class' => EchoJob::class, 'args' => ['value' => 'never'], 'pool' => 'outer', 'timeout' => 0.1], 'outer'), 10);
+echo $r['error'], "\n";
+?>
+--EXPECTF--
+array(1) {
+  ["ok"]=>
+  string(10) "from inner"
+}
+Pogo\PoolException: pool "outer": job %d (EchoJob) waited longer than max_wait (300ms) for a free worker and was not run
+bool(true)
+Pogo\TimeoutException: job %d (EchoJob) on pool "outer" did not finish within 0.1 s; it keeps running and can be awaited again
