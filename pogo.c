@@ -416,6 +416,43 @@ static zend_result load_pools(void)
 
 /* ---- module ------------------------------------------------------------- */
 
+static ZEND_INI_MH(on_update_shutdown_timeout)
+{
+	pogo_error err = {0};
+	int64_t ms;
+
+	if (pogo_parse_duration_ms(ZSTR_VAL(new_value), &ms, &err) == FAILURE) {
+		php_error_docref(NULL, E_WARNING, "pogo.shutdown_timeout: %s", err.message);
+		return FAILURE;
+	}
+	pogo_pools_set_shutdown_timeout(ms);
+	return SUCCESS;
+}
+
+PHP_INI_BEGIN()
+PHP_INI_ENTRY("pogo.shutdown_timeout", "5s", PHP_INI_SYSTEM, on_update_shutdown_timeout)
+PHP_INI_END()
+
+/*
+ * In a child after fork(): the parent's threads do not exist here, and the
+ * jobs of the forking request belong to the parent. The child keeps neither
+ * and starts its own pools at its first dispatch.
+ */
+static void after_fork_in_child(void)
+{
+	pogo_pools_after_fork();
+	if (POGO_G(jobs)) {
+		request_job *entry;
+
+		ZEND_HASH_FOREACH_PTR(POGO_G(jobs), entry)
+		{
+			entry->job = NULL; /* the parent's: never touched here */
+		}
+		ZEND_HASH_FOREACH_END();
+		zend_hash_clean(POGO_G(jobs));
+	}
+}
+
 /*
  * The pools' threads must end their PHP requests before any extension shuts
  * down (opcache frees its per-thread globals in its module shutdown, which
@@ -467,6 +504,8 @@ static PHP_MINIT_FUNCTION(pogo)
 	pogo_ce_WorkerException = register_class_Pogo_WorkerException(pogo_ce_PogoException);
 	pogo_ce_PoolException = register_class_Pogo_PoolException(pogo_ce_PogoException);
 
+	REGISTER_INI_ENTRIES();
+	pthread_atfork(NULL, NULL, after_fork_in_child);
 	pogo_worker_startup();
 	le_pogo_pools =
 	    zend_register_list_destructors_ex(NULL, pools_resource_dtor, "Pogo pools", module_number);
@@ -477,6 +516,7 @@ static PHP_MINIT_FUNCTION(pogo)
 static PHP_MSHUTDOWN_FUNCTION(pogo)
 {
 	pogo_pools_shutdown();
+	UNREGISTER_INI_ENTRIES();
 	return SUCCESS;
 }
 
@@ -523,6 +563,7 @@ static PHP_MINFO_FUNCTION(pogo)
 	php_info_print_table_row(2, "Thread safety", NTS_MESSAGE);
 #endif
 	php_info_print_table_end();
+	DISPLAY_INI_ENTRIES();
 
 	php_info_print_table_start();
 	php_info_print_table_header(7, "Pool", "num_threads", "max_wait", "worker", "bootstrap",

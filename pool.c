@@ -14,11 +14,18 @@
  *     it.
  * Each thread owns its TSRM context and its PHP request (worker.c); jobs and
  * their results cross threads only as malloc'd JSON text (job_queue.c).
- * Shutdown: pogo_pools_shutdown() stops each queue (waking every idle
- * worker, failing the jobs still queued), joins every thread (each finishes
- * the job it is running, then shuts its request down and frees its TSRM
- * context) and frees the pools. A child process after fork() finds
- * started_pid naming its parent: it has no threads and starts its own.
+ * Shutdown: pogo_pools_stop() runs before any extension shuts down (at
+ * the CLI request's end, or from a persistent resource of the main thread).
+ * It stops every queue (failing the jobs still queued, waking every idle
+ * worker) without holding start_lock, so that a job may still dispatch,
+ * then joins the threads: each finishes the job it runs, shuts its request
+ * down and frees its TSRM context. Jobs still running after
+ * pogo.shutdown_timeout are interrupted through their thread's execution
+ * timer, the way PHP stops a script past its max_execution_time; a thread
+ * that still does not stop (blocked in native code) ends the process with
+ * _exit(), since PHP cannot shut down around it. pogo_pools_shutdown() then
+ * frees the pools. After fork(), pogo_pools_after_fork() leaves the child
+ * with no threads and empty queues: it starts its own threads lazily.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -128,13 +135,21 @@ bool pogo_pool_running(pogo_pool *pool)
 #ifdef ZTS
 static void *pool_thread_main(void *arg)
 {
-	pogo_pool *pool = arg;
+	pogo_thread *thread = arg;
 
 	(void)ts_resource(0);
 	ZEND_TSRMLS_CACHE_UPDATE();
-	pogo_worker_run(pool);
+	pogo_worker_run(thread);
 	ts_free_thread();
 	return NULL;
+}
+
+static void threads_free(pogo_thread *threads, unsigned count)
+{
+	for (unsigned t = 0; t < count; t++) {
+		pthread_mutex_destroy(&threads[t].lock);
+	}
+	free(threads);
 }
 
 /*
@@ -148,23 +163,14 @@ static zend_result pool_start_locked(pogo_pool *pool, pogo_error *err)
 	unsigned wanted = pool->config.num_threads;
 	int rc = 0;
 
-	if (pool->started_pid && pool->started_pid != getpid()) {
-		/* Forked: the parent's threads do not exist here. */
-		free(pool->threads);
-		pool->threads = NULL;
-		pool->thread_count = 0;
-		/* The parent's queue lock may have been held at fork: start afresh. */
-		memset(&pool->queue, 0, sizeof(pool->queue));
-		if (pogo_queue_init(&pool->queue) == FAILURE) {
-			pogo_error_set(err, POGO_ERR_POOL, "pool \"%s\": cannot create its queue",
-			               pool->config.name);
-			return FAILURE;
-		}
-	}
 	pool->threads = calloc(wanted, sizeof(*pool->threads));
 	if (!pool->threads) {
 		pogo_error_set(err, POGO_ERR_NOMEM, "pool \"%s\": out of memory", pool->config.name);
 		return FAILURE;
+	}
+	for (unsigned t = 0; t < wanted; t++) {
+		pool->threads[t].pool = pool;
+		pthread_mutex_init(&pool->threads[t].lock, NULL);
 	}
 	sigfillset(&blocked);
 	sigdelset(&blocked, SIGRTMIN);
@@ -175,7 +181,9 @@ static zend_result pool_start_locked(pogo_pool *pool, pogo_error *err)
 	pthread_sigmask(SIG_SETMASK, &blocked, &saved);
 	pool->thread_count = 0;
 	while (pool->thread_count < wanted) {
-		rc = pthread_create(&pool->threads[pool->thread_count], NULL, pool_thread_main, pool);
+		pogo_thread *thread = &pool->threads[pool->thread_count];
+
+		rc = pthread_create(&thread->id, NULL, pool_thread_main, thread);
 		if (rc != 0) {
 			break;
 		}
@@ -186,7 +194,7 @@ static zend_result pool_start_locked(pogo_pool *pool, pogo_error *err)
 	if (pool->thread_count == 0) {
 		pogo_error_set(err, POGO_ERR_POOL, "pool \"%s\": cannot start a thread: %s",
 		               pool->config.name, strerror(rc));
-		free(pool->threads);
+		threads_free(pool->threads, wanted);
 		pool->threads = NULL;
 		pool->started_pid = 0;
 		return FAILURE;
@@ -227,20 +235,145 @@ zend_result pogo_pool_submit(pogo_pool *pool, pogo_job *job, pogo_error *err)
 #endif
 }
 
+static int64_t shutdown_timeout_ms = 5000;
+
+void pogo_pools_set_shutdown_timeout(int64_t ms)
+{
+	shutdown_timeout_ms = ms;
+}
+
+void pogo_thread_set_timer(pogo_thread *thread, const void *timer)
+{
+	pthread_mutex_lock(&thread->lock);
+#ifdef ZEND_MAX_EXECUTION_TIMERS
+	if (timer) {
+		thread->timer = *(const timer_t *)timer;
+	}
+#endif
+	thread->has_timer = timer != NULL;
+	pthread_mutex_unlock(&thread->lock);
+}
+
+/*
+ * Fires the thread's execution timer now: PHP stops the running job as if
+ * it had passed its max_execution_time, and a blocking call returns EINTR.
+ */
+static bool thread_interrupt(pogo_thread *thread)
+{
+	bool fired = false;
+
+	pthread_mutex_lock(&thread->lock);
+#ifdef ZEND_MAX_EXECUTION_TIMERS
+	if (thread->has_timer) {
+		struct itimerspec now = {.it_value = {.tv_sec = 0, .tv_nsec = 1}};
+
+		fired = timer_settime(thread->timer, 0, &now, NULL) == 0;
+	}
+#endif
+	pthread_mutex_unlock(&thread->lock);
+	return fired;
+}
+
+/* Joins the threads of the started pools until the deadline; counts those left. */
+static unsigned join_until(int64_t ms, bool *joined[])
+{
+	struct timespec deadline;
+	unsigned left = 0;
+
+	clock_gettime(CLOCK_REALTIME, &deadline);
+	deadline.tv_sec += ms / 1000;
+	deadline.tv_nsec += (ms % 1000) * 1000000;
+	if (deadline.tv_nsec >= 1000000000) {
+		deadline.tv_sec++;
+		deadline.tv_nsec -= 1000000000;
+	}
+	for (size_t i = 0; i < pools_count; i++) {
+		for (unsigned t = 0; joined[i] && t < pools[i].thread_count; t++) {
+			if (!joined[i][t]) {
+				joined[i][t] = pthread_timedjoin_np(pools[i].threads[t].id, NULL, &deadline) == 0;
+				left += !joined[i][t];
+			}
+		}
+	}
+	return left;
+}
+
 void pogo_pools_stop(void)
+{
+	bool *joined[pools_count ? pools_count : 1];
+	unsigned left;
+	char message[256];
+
+	/* No job starts any more; idle threads wake up and leave. */
+	for (size_t i = 0; i < pools_count; i++) {
+		pogo_pool *pool = &pools[i];
+
+		joined[i] = NULL;
+		pthread_mutex_lock(&pool->start_lock);
+		if (pool->started_pid == getpid() && pool->thread_count > 0) {
+			pogo_queue_stop(&pool->queue);
+			joined[i] = calloc(pool->thread_count, sizeof(bool));
+		}
+		pthread_mutex_unlock(&pool->start_lock);
+	}
+	/* Running jobs get pogo.shutdown_timeout to finish, then are interrupted. */
+	left = join_until(shutdown_timeout_ms, joined);
+	if (left > 0) {
+		snprintf(message, sizeof(message),
+		         "Pogo: %u job(s) still running after pogo.shutdown_timeout; interrupting them",
+		         left);
+		php_log_err(message);
+		for (size_t i = 0; i < pools_count; i++) {
+			for (unsigned t = 0; joined[i] && t < pools[i].thread_count; t++) {
+				if (!joined[i][t]) {
+					thread_interrupt(&pools[i].threads[t]);
+				}
+			}
+		}
+		left = join_until(1000, joined);
+	}
+	if (left > 0) {
+		/*
+		 * Stuck in a native call that ignores the interruption: PHP cannot
+		 * shut down around a thread that still runs its code. End now.
+		 */
+		snprintf(message, sizeof(message),
+		         "Pogo: %u worker thread(s) did not stop after interruption; exiting", left);
+		php_log_err(message);
+		_exit(EXIT_FAILURE);
+	}
+	for (size_t i = 0; i < pools_count; i++) {
+		if (joined[i]) {
+			pthread_mutex_lock(&pools[i].start_lock);
+			threads_free(pools[i].threads, pools[i].thread_count);
+			pools[i].threads = NULL;
+			pools[i].thread_count = 0;
+			pthread_mutex_unlock(&pools[i].start_lock);
+			free(joined[i]);
+		}
+	}
+}
+
+void pogo_pools_after_fork(void)
 {
 	for (size_t i = 0; i < pools_count; i++) {
 		pogo_pool *pool = &pools[i];
 
-		pthread_mutex_lock(&pool->start_lock);
-		if (pool->started_pid == getpid() && pool->thread_count > 0) {
-			pogo_queue_stop(&pool->queue);
-			for (unsigned t = 0; t < pool->thread_count; t++) {
-				pthread_join(pool->threads[t], NULL);
-			}
-			pool->thread_count = 0;
+		if (!pool->started_pid) {
+			continue;
 		}
-		pthread_mutex_unlock(&pool->start_lock);
+		/*
+		 * The parent's threads do not exist here, and any of its locks may
+		 * have been held at the fork: start afresh (the parent's memory
+		 * copied here is left alone).
+		 */
+		pthread_mutex_init(&pool->start_lock, NULL);
+		memset(&pool->queue, 0, sizeof(pool->queue));
+		pogo_queue_init(&pool->queue);
+		pool->threads = NULL;
+		pool->thread_count = 0;
+		pool->started_pid = 0;
+		atomic_store(&pool->serving, 0);
 	}
 }
 
@@ -254,7 +387,6 @@ void pogo_pools_shutdown(void)
 			/* A forked child leaves its parent's queue alone: its lock may be held. */
 			pogo_queue_destroy(&pool->queue);
 		}
-		free(pool->threads);
 		pthread_mutex_destroy(&pool->start_lock);
 		free(pool->config.worker);
 		free(pool->config.bootstrap);

@@ -7,9 +7,30 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <sys/types.h>
+#include <time.h>
+
+#include "php.h"
 
 #include "job_queue.h"
 #include "pool_config.h"
+
+struct pogo_pool;
+
+/* One worker thread of a pool. */
+typedef struct pogo_thread {
+	pthread_t id;
+	struct pogo_pool *pool;
+	/*
+	 * The execution timer of the thread's current PHP request, so that
+	 * shutdown can interrupt a job that outlives pogo.shutdown_timeout.
+	 * Guarded by lock.
+	 */
+	pthread_mutex_t lock;
+	bool has_timer;
+#ifdef ZEND_MAX_EXECUTION_TIMERS
+	timer_t timer;
+#endif
+} pogo_thread;
 
 typedef struct pogo_pool {
 	pogo_pool_config config; /* read-only after startup */
@@ -17,7 +38,7 @@ typedef struct pogo_pool {
 
 	pthread_mutex_t start_lock; /* guards the fields below */
 	pid_t started_pid;          /* 0 = not started in any process */
-	pthread_t *threads;
+	pogo_thread *threads;
 	unsigned thread_count;
 
 	atomic_uint serving; /* threads whose request booted and serves jobs */
@@ -35,6 +56,15 @@ zend_result pogo_pools_init(pogo_pool_config_set *set, pogo_error *err);
  * shutdown, while the threads' requests can still end cleanly.
  */
 void pogo_pools_stop(void);
+
+/*
+ * How long pogo_pools_stop() lets running jobs finish before interrupting
+ * them (as PHP interrupts a script past its max_execution_time).
+ */
+void pogo_pools_set_shutdown_timeout(int64_t ms);
+
+/* In a child after fork(): forget the parent's threads and queued jobs. */
+void pogo_pools_after_fork(void);
 
 /* Stops the pools if still running, then frees them (module shutdown). */
 void pogo_pools_shutdown(void);
@@ -54,6 +84,9 @@ bool pogo_pool_running(pogo_pool *pool);
  * the caller keeps both of its references.
  */
 zend_result pogo_pool_submit(pogo_pool *pool, pogo_job *job, pogo_error *err);
+
+/* The worker thread's request has this execution timer (NULL: none any more). */
+void pogo_thread_set_timer(pogo_thread *thread, const void *timer);
 
 /* A worker thread's request booted: it serves jobs (until it ends). */
 void pogo_pool_serving_begin(pogo_pool *pool);

@@ -530,14 +530,18 @@ static request_end request_broke(pogo_pool *pool, const char *fallback)
 }
 
 /* One PHP request of a worker thread, from boot to shutdown. */
-static request_end worker_request(pogo_pool *pool)
+static request_end worker_request(pogo_thread *thread)
 {
+	pogo_pool *pool = thread->pool;
 	volatile request_end end = REQUEST_BOOT_FAILED;
 
 	if (worker_request_startup(pool) == FAILURE) {
 		POGO_G(boot_error) = strdup("PHP could not start a request in the worker thread");
 		return REQUEST_BOOT_FAILED;
 	}
+#ifdef ZEND_MAX_EXECUTION_TIMERS
+	pogo_thread_set_timer(thread, &EG(max_execution_timer_timer));
+#endif
 	zend_first_try
 	{
 		if (pool->config.bootstrap && run_bootstrap(pool->config.bootstrap) == FAILURE) {
@@ -567,6 +571,7 @@ static request_end worker_request(pogo_pool *pool)
 		POGO_G(booted) = false;
 		pogo_pool_serving_end(pool);
 	}
+	pogo_thread_set_timer(thread, NULL); /* the request deletes its timer */
 	php_request_shutdown(NULL);
 	return end;
 }
@@ -586,12 +591,14 @@ static void fail_queued_jobs(pogo_pool *pool, const char *boot_error)
 	}
 }
 
-void pogo_worker_run(pogo_pool *pool)
+void pogo_worker_run(pogo_thread *thread)
 {
+	pogo_pool *pool = thread->pool;
+
 	unsigned backoff_ms = BOOT_BACKOFF_MIN_MS;
 
 	while (!pogo_queue_stopping(&pool->queue)) {
-		request_end end = worker_request(pool);
+		request_end end = worker_request(thread);
 		char *boot_error, message[1400];
 
 		if (end == REQUEST_STOPPED) {

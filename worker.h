@@ -15,7 +15,7 @@ void pogo_worker_startup(void);
  * request, runs the pool's worker (built-in or script) until the pool stops,
  * rebooting the request when a job breaks it, then shuts the request down.
  */
-void pogo_worker_run(pogo_pool *pool);
+void pogo_worker_run(pogo_thread *thread);
 
 /*
  * pogo_worker_handle(): in a worker script, waits for the next job, calls the

@@ -39,6 +39,9 @@ Pogo support => enabled
 Version => %d.%d.%s
 Thread safety => ZTS: pools can run
 
+Directive => Local Value => Master Value
+pogo.shutdown_timeout => 5s => 5s
+
 Pool => num_threads => max_wait => worker => bootstrap => running => status
 default => 2 => 30s => (built-in) => (none) => no => ok
 api => 16 => 2s => (built-in) => %sfixtures%ejobs.inc => no => ok
