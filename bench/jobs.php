@@ -10,3 +10,12 @@ final class BenchEcho implements Pogo\JobInterface
         return $args['v'];
     }
 }
+
+/** Ends its worker's request: the thread boots a fresh one. */
+final class BenchExit implements Pogo\JobInterface
+{
+    public function handle(array $args): mixed
+    {
+        exit(1);
+    }
+}
