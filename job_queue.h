@@ -49,6 +49,8 @@ typedef struct pogo_job {
 	char *result;             /* guarded by lock; malloc'd */
 	size_t result_len;
 	bool abandoned; /* guarded by lock: nobody will await this job */
+	/* Set (release) once state is DONE: awaiters spin on it without the lock. */
+	atomic_bool finished;
 
 	atomic_int refs; /* the job is freed when the last reference goes */
 } pogo_job;
@@ -58,7 +60,7 @@ typedef struct pogo_queue {
 	pthread_cond_t cond;
 	pogo_job *head; /* guarded by lock */
 	pogo_job *tail;
-	size_t length;
+	atomic_size_t length;  /* written under lock; read without it to spin */
 	unsigned idle_workers; /* workers waiting in pogo_queue_take() */
 	bool stopping;
 } pogo_queue;

@@ -4,8 +4,10 @@
 #   tools/build-ext.sh zts      in-tree, against the cached ZTS debug PHP: modules/pogo.so
 #   tools/build-ext.sh nts DIR  out of tree in DIR, against Debian's NTS php8.2-dev
 #   tools/build-ext.sh release DIR   out of tree in DIR, against the cached ZTS -O2 PHP
+#   tools/build-ext.sh asan DIR      out of tree in DIR, against the cached ZTS ASan+UBSan PHP,
+#                                    with the sanitizer flags that PHP itself was built with
 #
-# Warnings are errors (--enable-pogo-werror) in both.
+# Warnings are errors (--enable-pogo-werror) in all of them.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 kind=${1:-zts}
@@ -23,6 +25,18 @@ case "$kind" in
 		phpize="$prefix/bin/phpize"
 		php_config="$prefix/bin/php-config"
 		;;&
+	asan)
+		dir=${2:?usage: build-ext.sh asan DIR}
+		prefix=$("$here/tools/php-toolchain.sh" asan)
+		phpize="$prefix/bin/phpize"
+		php_config="$prefix/bin/php-config"
+		# What PHP's configure adds for --enable-address-sanitizer and
+		# --enable-undefined-sanitizer (ZEND_TRACK_ARENA_ALLOC changes zend_arena.h).
+		# A debug PHP's configure replaces any -O level with -O0.
+		san="-fsanitize=address -fsanitize=undefined -fno-sanitize-recover=undefined"
+		san="$san -fno-sanitize=object-size -fno-omit-frame-pointer"
+		export CFLAGS="-g $san -DZEND_TRACK_ARENA_ALLOC" LDFLAGS="$san"
+		;;&
 	nts)
 		dir=${2:?usage: build-ext.sh nts DIR}
 		if ! command -v phpize8.2 >/dev/null || ! command -v php8.2 >/dev/null; then
@@ -34,7 +48,7 @@ case "$kind" in
 		phpize=phpize8.2
 		php_config=php-config8.2
 		;;&
-	nts | release)
+	nts | release | asan)
 		rm -rf "$dir"
 		mkdir -p "$dir"
 		# Only the tracked sources: never a ZTS build's leftovers.
@@ -42,7 +56,7 @@ case "$kind" in
 			(cd "$here" && xargs -0 cp --parents -t "$dir")
 		;;
 	*)
-		echo "usage: build-ext.sh zts | nts DIR | release DIR" >&2
+		echo "usage: build-ext.sh zts | nts DIR | release DIR | asan DIR" >&2
 		exit 2
 		;;
 esac
