@@ -95,7 +95,13 @@ static const char *shown_path(walk *w)
 	const char *p = ZSTR_VAL(w->path.s);
 	size_t len = ZSTR_LEN(w->path.s);
 
-	return len > POGO_PATH_SHOWN ? p + len - POGO_PATH_SHOWN : p;
+	size_t start = len > POGO_PATH_SHOWN ? len - POGO_PATH_SHOWN : 0;
+
+	/* Start on a character, not inside one: the path is valid UTF-8. */
+	while (start > 0 && start < len && ((unsigned char)p[start] & 0xC0) == 0x80) {
+		start++;
+	}
+	return p + start;
 }
 
 static zend_result walk_fail(walk *w, const char *what)
@@ -114,10 +120,16 @@ static void path_push_key(smart_str *path, zend_ulong idx, zend_string *key, boo
 		smart_str_appendc(path, '[');
 	}
 	if (!key) {
-		smart_str_append_unsigned(path, idx);
+		smart_str_append_long(path, (zend_long)idx);
 	} else {
 		bool printable = utf8_valid((unsigned char *)ZSTR_VAL(key), ZSTR_LEN(key));
 		size_t shown = MIN(ZSTR_LEN(key), 64);
+
+		/* Cut a long key on a character boundary (invalid UTF-8 is escaped). */
+		while (printable && shown < ZSTR_LEN(key) && shown > 0 &&
+		       ((unsigned char)ZSTR_VAL(key)[shown] & 0xC0) == 0x80) {
+			shown--;
+		}
 
 		if (!property) {
 			smart_str_appendc(path, '\'');
@@ -240,7 +252,17 @@ static zend_result walk_object(walk *w, zend_object *obj, int depth)
 			return walk_fail(w, "is a recursive reference");
 		}
 		GC_PROTECT_RECURSION(obj);
-		result = walk_value(w, &serialized, depth);
+		if (Z_TYPE(serialized) == IS_OBJECT && Z_OBJ(serialized) == obj) {
+			/* "return $this": ext/json encodes its public properties. */
+			HashTable *props = zend_get_properties_for(&serialized, ZEND_PROP_PURPOSE_JSON);
+
+			result = props ? walk_table(w, props, depth + 1, true) : SUCCESS;
+			if (props) {
+				zend_release_properties(props);
+			}
+		} else {
+			result = walk_value(w, &serialized, depth);
+		}
 		GC_UNPROTECT_RECURSION(obj);
 		zval_ptr_dtor(&serialized);
 		return result;

@@ -134,6 +134,28 @@ START_TEST(test_thread_count_bad)
 }
 END_TEST
 
+START_TEST(test_error_cut_on_character)
+{
+	pogo_error err = {0};
+	char text[601];
+	size_t len;
+
+	for (size_t i = 0; i < 600; i += 2) {
+		text[i] = (char)0xC3; /* é */
+		text[i + 1] = (char)0xA9;
+	}
+	text[600] = '\0';
+	pogo_error_set(&err, POGO_ERR_ARG, "%s", text);
+	len = strlen(err.message);
+	ck_assert_uint_eq(len, 510); /* 511 bytes would end inside a character */
+	ck_assert_int_eq((unsigned char)err.message[len - 2], 0xC3);
+	ck_assert_int_eq((unsigned char)err.message[len - 1], 0xA9);
+
+	pogo_error_set(&err, POGO_ERR_ARG, "x%s", text); /* now 511 bytes end on a character */
+	ck_assert_uint_eq(strlen(err.message), 511);
+}
+END_TEST
+
 START_TEST(test_count)
 {
 	int64_t value = -1;
@@ -552,6 +574,7 @@ static Suite *pool_config_suite(void)
 	tcase_add_loop_test(tc, test_thread_count_good, 0, COUNT(good_counts));
 	tcase_add_loop_test(tc, test_thread_count_bad, 0, COUNT(bad_counts));
 	tcase_add_test(tc, test_count);
+	tcase_add_test(tc, test_error_cut_on_character);
 	tcase_add_test(tc, test_error_set);
 	suite_add_tcase(s, tc);
 
