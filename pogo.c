@@ -475,7 +475,15 @@ static bool single_request_sapi(void)
 static void pools_resource_dtor(zend_resource *res)
 {
 	(void)res;
+	/*
+	 * php_module_shutdown() has already switched interned strings to
+	 * permanent storage, a table no two threads may write at once. Worker
+	 * threads still finishing a job or ending their requests need their own
+	 * request storage meanwhile; this thread interns nothing while it joins.
+	 */
+	zend_interned_strings_switch_storage(1);
 	pogo_pools_stop();
+	zend_interned_strings_switch_storage(0);
 }
 
 static void add_shutdown_guard(void)

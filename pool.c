@@ -179,6 +179,7 @@ static zend_result pool_start_locked(pogo_pool *pool, pogo_error *err)
 	sigdelset(&blocked, SIGFPE);
 	sigdelset(&blocked, SIGILL);
 	pthread_sigmask(SIG_SETMASK, &blocked, &saved);
+	pogo_worker_guard_environment();
 	pool->thread_count = 0;
 	while (pool->thread_count < wanted) {
 		pogo_thread *thread = &pool->threads[pool->thread_count];
