@@ -132,6 +132,14 @@ bool pogo_pool_running(pogo_pool *pool)
 	return running;
 }
 
+static void threads_free(pogo_thread *threads, unsigned count)
+{
+	for (unsigned t = 0; t < count; t++) {
+		pthread_mutex_destroy(&threads[t].lock);
+	}
+	free(threads);
+}
+
 #ifdef ZTS
 static void *pool_thread_main(void *arg)
 {
@@ -144,13 +152,6 @@ static void *pool_thread_main(void *arg)
 	return NULL;
 }
 
-static void threads_free(pogo_thread *threads, unsigned count)
-{
-	for (unsigned t = 0; t < count; t++) {
-		pthread_mutex_destroy(&threads[t].lock);
-	}
-	free(threads);
-}
 
 /*
  * Starts the threads. Worker threads block the asynchronous signals so that

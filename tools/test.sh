@@ -5,6 +5,9 @@
 #   tools/test.sh unit   Check unit tests of job_queue.c and pool_config.c
 #   tools/test.sh phpt   the phpt suite on the ZTS debug build, opcache off and on
 #   tools/test.sh nts    build on Debian's NTS php8.2-dev and run the NTS tests
+#   tools/test.sh stress concurrent processes, every outcome checked (STRESS_JOBS sizes it)
+#   tools/test.sh fuzz   seeded random values and timeouts through an echo job
+#   tools/test.sh e2e    php-fpm behind nginx under wrk, quick version (E2E_QUICK=1)
 #
 # TESTS=tests/dispatch_*.phpt narrows the phpt run.
 set -euo pipefail
@@ -25,6 +28,13 @@ count() {
 	f=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$1" | tail -1)
 	passed_total=$((passed_total + ${p:-0}))
 	failed_total=$((failed_total + ${f:-0}))
+	# "N passed, N failed" lines of our own runners (stress, fuzz, e2e).
+	p=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' "$1" | tail -1)
+	f=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed.*/\2/p' "$1" | tail -1)
+	if ! grep -q '^Tests passed' "$1"; then
+		passed_total=$((passed_total + ${p:-0}))
+		failed_total=$((failed_total + ${f:-0}))
+	fi
 	while read -r checks fails errs; do
 		passed_total=$((passed_total + checks - fails - errs))
 		failed_total=$((failed_total + fails + errs))
@@ -94,17 +104,34 @@ run_nts() {
 	TESTS="${tests[*]}" run_phpt "NTS (Debian php8.2)" "$(command -v php8.2)" "$(dirname "$so")"
 }
 
+# run_tool LABEL COMMAND...: one of our own runners, which ends with "N passed, N failed".
+run_tool() {
+	local label=$1
+	shift
+	echo "== $label"
+	if ! "$@" 2>&1 | tee "$log"; then
+		failed+=("$label")
+	fi
+	count "$log"
+}
+
 case "$what" in
 	all)
 		run_unit
 		run_zts_phpt
 		run_nts
+		run_tool stress "$here/tools/stress.sh"
+		run_tool fuzz "$here/tools/fuzz.sh"
+		E2E_QUICK=1 run_tool e2e "$here/tools/e2e.sh"
 		;;
+	stress) run_tool stress "$here/tools/stress.sh" ;;
+	fuzz) run_tool fuzz "$here/tools/fuzz.sh" ;;
+	e2e) E2E_QUICK=1 run_tool e2e "$here/tools/e2e.sh" ;;
 	unit) run_unit ;;
 	phpt) run_zts_phpt ;;
 	nts) run_nts ;;
 	*)
-		echo "usage: tools/test.sh all|unit|phpt|nts" >&2
+		echo "usage: tools/test.sh all|unit|phpt|nts|stress|fuzz|e2e" >&2
 		exit 2
 		;;
 esac
