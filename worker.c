@@ -304,25 +304,31 @@ static zend_result run_file(const char *path)
 }
 
 /*
- * Threads require their bootstrap one at a time: opcache in ZTS PHP 8.2 can
- * leak a class when two threads link the same class at the same moment.
+ * With opcache, threads require their bootstrap one at a time: opcache in ZTS
+ * PHP 8.2 can leak a class when two threads link the same class at the same
+ * moment.
  */
 static pthread_mutex_t bootstrap_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static zend_result run_bootstrap(const char *path)
 {
-	volatile bool locked = true;
+	/* Without opcache there is no shared class cache to race on: no lock. */
+	volatile bool locked = zend_hash_str_exists(&module_registry, ZEND_STRL("zend opcache"));
 	zend_result result = FAILURE;
 
-	pthread_mutex_lock(&bootstrap_lock);
+	if (locked) {
+		pthread_mutex_lock(&bootstrap_lock);
+	}
 	zend_try
 	{
 		result = run_file(path);
 	}
 	zend_catch
 	{
-		pthread_mutex_unlock(&bootstrap_lock);
-		locked = false;
+		if (locked) {
+			pthread_mutex_unlock(&bootstrap_lock);
+			locked = false;
+		}
 		zend_bailout();
 	}
 	zend_end_try();
