@@ -448,6 +448,16 @@ void pogo_job_abandon(pogo_job *job)
 	pogo_job_release(job);
 }
 
+void pogo_job_forget_after_fork(pogo_job *job)
+{
+	if (job == NULL) {
+		return;
+	}
+	free(job->payload);
+	free(job->result);
+	free(job);
+}
+
 zend_result pogo_queue_init(pogo_queue *queue)
 {
 	memset(queue, 0, sizeof(*queue));

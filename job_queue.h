@@ -106,6 +106,15 @@ pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns);
  */
 void pogo_job_abandon(pogo_job *job);
 
+/*
+ * In a child after fork(): frees this process's copy of one of the parent's
+ * jobs, its payload and result, without touching its lock or condition (a
+ * parent thread may have held them at the fork, and no thread here ever
+ * will). For the forking thread only, on a job nothing else in the child
+ * reaches.
+ */
+void pogo_job_forget_after_fork(pogo_job *job);
+
 zend_result pogo_queue_init(pogo_queue *queue);
 /* Frees every job still queued (dropping the queue's references). */
 void pogo_queue_destroy(pogo_queue *queue);

@@ -441,12 +441,15 @@ PHP_INI_END()
 static void after_fork_in_child(void)
 {
 	pogo_pools_after_fork();
+	pogo_worker_after_fork();
 	if (POGO_G(jobs)) {
 		request_job *entry;
 
 		ZEND_HASH_FOREACH_PTR(POGO_G(jobs), entry)
 		{
-			entry->job = NULL; /* the parent's: never touched here */
+			/* The parent's: its copy here is freed, its lock never touched. */
+			pogo_job_forget_after_fork(entry->job);
+			entry->job = NULL;
 		}
 		ZEND_HASH_FOREACH_END();
 		zend_hash_clean(POGO_G(jobs));
@@ -540,20 +543,21 @@ static PHP_RINIT_FUNCTION(pogo)
 
 static PHP_RSHUTDOWN_FUNCTION(pogo)
 {
+	if (single_request_sapi() && pthread_equal(pthread_self(), startup_thread)) {
+		/*
+		 * The CLI's one request is over: stop the pools now, while worker
+		 * threads may still compile or run PHP (at module shutdown PHP has
+		 * already switched interned strings to permanent storage, which no
+		 * other thread may use), and before giving the jobs up, so that no
+		 * queued job starts meanwhile.
+		 */
+		pogo_pools_stop();
+	}
 	if (POGO_G(jobs)) {
 		/* Every job not awaited is given up: see request_job_dtor(). */
 		zend_hash_destroy(POGO_G(jobs));
 		FREE_HASHTABLE(POGO_G(jobs));
 		POGO_G(jobs) = NULL;
-	}
-	if (single_request_sapi() && pthread_equal(pthread_self(), startup_thread)) {
-		/*
-		 * The CLI's one request is over: stop the pools now, while worker
-		 * threads may still compile or run PHP. At module shutdown PHP has
-		 * already switched interned strings to permanent storage, which no
-		 * other thread may use.
-		 */
-		pogo_pools_stop();
 	}
 	return SUCCESS;
 }

@@ -152,7 +152,6 @@ static void *pool_thread_main(void *arg)
 	return NULL;
 }
 
-
 /*
  * Starts the threads. Worker threads block the asynchronous signals so that
  * the process's signal handlers run in the request threads, but keep the
@@ -356,6 +355,17 @@ void pogo_pools_stop(void)
 	}
 }
 
+/* Whether the calling thread is one of the pool's (after fork(): the forking thread). */
+static bool threads_include_self(const pogo_pool *pool)
+{
+	for (unsigned t = 0; pool->threads && t < pool->thread_count; t++) {
+		if (pthread_equal(pool->threads[t].id, pthread_self())) {
+			return true;
+		}
+	}
+	return false;
+}
+
 void pogo_pools_after_fork(void)
 {
 	for (size_t i = 0; i < pools_count; i++) {
@@ -367,11 +377,16 @@ void pogo_pools_after_fork(void)
 		/*
 		 * The parent's threads do not exist here, and any of its locks may
 		 * have been held at the fork: start afresh (the parent's memory
-		 * copied here is left alone).
+		 * copied here is left alone, but for the copy of its thread
+		 * records, freed without touching their locks, unless the forking
+		 * thread is one of them: a job that forks).
 		 */
 		pthread_mutex_init(&pool->start_lock, NULL);
 		memset(&pool->queue, 0, sizeof(pool->queue));
 		pogo_queue_init(&pool->queue);
+		if (!threads_include_self(pool)) {
+			free(pool->threads);
+		}
 		pool->threads = NULL;
 		pool->thread_count = 0;
 		pool->started_pid = 0;

@@ -310,6 +310,12 @@ static zend_result run_file(const char *path)
  */
 static pthread_mutex_t bootstrap_lock = PTHREAD_MUTEX_INITIALIZER;
 
+void pogo_worker_after_fork(void)
+{
+	/* A parent thread that was requiring its bootstrap at the fork holds it forever here. */
+	pthread_mutex_init(&bootstrap_lock, NULL);
+}
+
 static zend_result run_bootstrap(const char *path)
 {
 	/* Without opcache there is no shared class cache to race on: no lock. */

@@ -10,6 +10,9 @@
 /* Prepares what worker threads share; called once at module startup. */
 void pogo_worker_startup(void);
 
+/* In a child after fork(): resets what the parent's worker threads may have held. */
+void pogo_worker_after_fork(void);
+
 /*
  * Before a process starts its first pool: makes PHP's environment import
  * (which php-fpm replaces in each child) safe in worker threads.
