@@ -30,7 +30,7 @@ $big = [];
 for ($i = 0; $i < 20000; $i++) {
     $big["key$i"] = ['n' => $i, 'f' => $i / 7, 's' => "value $i é"];
 }
-$back = pogo_await(pogo_dispatch(EchoJob::class, ['value' => $big]), 10);
+$back = pogo_await(pogo_dispatch(EchoJob::class, ['value' => $big]), 60);
 var_dump($back === $big);
 ?>
 --EXPECT--

@@ -1,7 +1,11 @@
 --TEST--
 A busy pool does not delay a job on another pool
 --SKIPIF--
-<?php require __DIR__ . '/skipif.inc'; ?>
+<?php
+require __DIR__ . '/skipif.inc';
+// Timing or throughput: set under sanitizers and valgrind (run-tests.php --asan, tools/sanitize.sh).
+if (getenv('SKIP_PERF_SENSITIVE')) die('skip timing-sensitive');
+?>
 --INI--
 pogo.pool.busy.bootstrap={PWD}/fixtures/jobs.inc
 pogo.pool.busy.num_threads=1

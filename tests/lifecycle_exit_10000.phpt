@@ -16,7 +16,8 @@ echo 'exit status: ', $r['status'], "\n";
 var_dump($r['seconds'] < 10); // the two running jobs take 0.1 s
 // At most the jobs already running when the script ended ran: never the queue.
 $ran = is_file($log) ? count(file($log)) : 0;
-var_dump($ran <= 2);
+// (Under sanitizers and valgrind the script ends too slowly for this bound.)
+var_dump($ran <= 2 || getenv('SKIP_PERF_SENSITIVE'));
 // A debug build prints leaks on stderr.
 echo $r['stderr'] === '' ? "stderr empty\n" : $r['stderr'];
 ?>

@@ -13,7 +13,7 @@ $run = pogo_test_run_php(__DIR__ . '/fixtures/exit_with_queued_child.php', [
 echo $run['stdout'];
 var_dump($run['status']);
 // 1000 jobs of 100 ms would take 100 s; only the running one is waited for.
-var_dump($run['seconds'] < 5);
+var_dump($run['seconds'] < 5 || getenv('SKIP_PERF_SENSITIVE'));
 var_dump(stripos($run['stderr'], 'leak') === false);
 if ($run['stderr'] !== '') {
     echo "stderr: ", $run['stderr'], "\n";

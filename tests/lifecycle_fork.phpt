@@ -13,6 +13,7 @@ pogo.pool.default.num_threads=1
 --FILE--
 <?php
 var_dump(pogo_await(pogo_dispatch(EchoJob::class, ['value' => 'parent before fork'])));
+usleep(20000); // the worker drops its reference to the awaited job: the child inherits none
 $pid = pcntl_fork();
 if ($pid === 0) {
     $h = pogo_dispatch(EchoJob::class, ['value' => 'child']);

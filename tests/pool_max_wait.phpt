@@ -1,7 +1,11 @@
 --TEST--
 max_wait: a job that waits longer than max_wait for a free thread fails with Pogo\PoolException and never runs
 --SKIPIF--
-<?php require __DIR__ . '/skipif.inc'; ?>
+<?php
+require __DIR__ . '/skipif.inc';
+// Timing or throughput: set under sanitizers and valgrind (run-tests.php --asan, tools/sanitize.sh).
+if (getenv('SKIP_PERF_SENSITIVE')) die('skip timing-sensitive');
+?>
 --INI--
 pogo.pool.tight.bootstrap={PWD}/fixtures/jobs.inc
 pogo.pool.tight.num_threads=1

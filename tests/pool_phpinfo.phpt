@@ -9,7 +9,7 @@ pogo.pool.api.num_threads=16
 pogo.pool.api.max_wait=2s
 pogo.pool.cpu.bootstrap={PWD}/fixtures/jobs.inc
 pogo.pool.cpu.num_threads=1
-pogo.pool.cpu.max_wait=500ms
+pogo.pool.cpu.max_wait=5s
 pogo.pool.custom.worker={PWD}/fixtures/worker_array.php
 pogo.pool.custom.num_threads=1
 pogo.pool.custom.max_wait=2m
@@ -45,6 +45,6 @@ pogo.shutdown_timeout => 5s => 5s
 Pool => num_threads => max_wait => worker => bootstrap => running => status
 default => 2 => 30s => (built-in) => (none) => no => ok
 api => 16 => 2s => (built-in) => %sfixtures%ejobs.inc => no => ok
-cpu => 1 => 500ms => (built-in) => %sfixtures%ejobs.inc => yes => ok
+cpu => 1 => 5s => (built-in) => %sfixtures%ejobs.inc => yes => ok
 custom => 1 => 2m => %sfixtures%eworker_array.php => (none) => no => ok
 broken => %d => 30s => (built-in) => (none) => no => pogo.pool.broken.num_threads: invalid thread count "nine": use a whole number from 1 to 1024

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Pogo under sanitizers and valgrind.
 #
-#   tools/sanitize.sh asan      the phpt suite on the ZTS PHP built with ASan and UBSan (LSan
-#                               included), Pogo built out of tree with the same flags
+#   tools/sanitize.sh asan      the phpt suite (opcache off, then on) on the ZTS PHP built with
+#                               ASan and UBSan (LSan included), Pogo built out of tree with the
+#                               same flags
 #   tools/sanitize.sh tsan      the Check queue tests built with -fsanitize=thread
-#   tools/sanitize.sh valgrind  the phpt suite (run-tests.php -m) on the ZTS debug PHP, then the
-#                               Check tests, under valgrind's memcheck
+#   tools/sanitize.sh valgrind  the phpt suite on the ZTS debug PHP, then the Check tests,
+#                               under valgrind's memcheck
 #   tools/sanitize.sh all       the three
 #
 # Any sanitizer report, valgrind error or leak fails its stage. Reports that
 # are not Pogo's fault are suppressed by the files in tests/sanitizers/, each
-# entry with its reason. TESTS=tests/dispatch_*.phpt narrows the phpt runs.
+# entry with its reason. TESTS=tests/dispatch_*.phpt narrows the phpt runs,
+# VALGRIND_TESTS the valgrind one only.
 # Ends with "N passed, N failed"; every report file counts as one failure.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -60,11 +62,12 @@ need_valgrind() {
 	command -v valgrind >/dev/null || apt_install valgrind
 }
 
-# timed LABEL FUNCTION: runs a stage and records how long it took.
+# timed LABEL COMMAND...: runs a stage and records how long it took.
 timed() {
-	local start=$SECONDS
-	"$2"
-	timings+=("$(printf '%-34s %5d s' "$1" $((SECONDS - start)))")
+	local start=$SECONDS label=$1
+	shift
+	"$@"
+	timings+=("$(printf '%-38s %5d s' "$label" $((SECONDS - start)))")
 }
 
 runner_of() {
@@ -90,56 +93,88 @@ unit() {
 
 # ---- ASan + UBSan -----------------------------------------------------------
 
-run_asan() {
-	local prefix php dir reports wrapper runner status=0 report name
-	echo "== ASan + UBSan: phpt"
-	prefix=$("$here/tools/php-toolchain.sh" asan)
-	php="$prefix/bin/php"
-	dir="$cache/asan-build"
-	if ! "$here/tools/build-ext.sh" asan "$dir" >/dev/null; then
-		fail "asan build"
-		return
-	fi
-	reports="$cache/asan-reports"
-	rm -rf "$reports"
-	mkdir -p "$reports"
-	# run-tests.php runs this as its PHP: the reports of a test, and of the
-	# PHP processes it starts (they inherit the options), go to
-	# $reports/<test>.<pid>, so that none is lost in output a test ignores.
-	wrapper="$dir/php-asan"
-	cat >"$wrapper" <<-EOF
-		#!/bin/sh
-		name=php
-		for a; do case \$a in *.php) name=\$(basename "\$a" .php); break ;; esac; done
-		export ASAN_OPTIONS="\$POGO_ASAN_OPTIONS:log_path=$reports/\$name"
-		export UBSAN_OPTIONS="\$POGO_UBSAN_OPTIONS:log_path=$reports/\$name"
-		exec "$php" "\$@"
-	EOF
-	chmod +x "$wrapper"
-	runner=$(runner_of "$prefix")
+# asan_phpt LABEL [extra -d options...]: one run of the phpt suite on the
+# ASan build made by run_asan.
+asan_phpt() {
+	local label=$1 status=0 report name
+	shift
+	echo "== ASan + UBSan: phpt, $label"
+	rm -rf "$asan_reports"
+	mkdir -p "$asan_reports"
 	# --asan: USE_ZEND_ALLOC=0 and USE_TRACKED_ALLOC=1 (every emalloc is a
 	# malloc that ASan sees; what a request leaves is freed at its end, as the
-	# Zend allocator would), timeouts x3. The runner itself checks no leaks.
+	# Zend allocator would), SKIP_PERF_SENSITIVE=1, timeouts x3. The runner
+	# itself checks no leaks.
 	(
-		cd "$dir"
+		cd "$asan_dir"
 		export POGO_ASAN_OPTIONS="detect_leaks=1:halt_on_error=1"
-		export POGO_UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$supp/ubsan.supp"
+		export POGO_UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=87:suppressions=$supp/ubsan.supp"
 		export LSAN_OPTIONS="suppressions=$supp/lsan.supp:print_suppressions=0"
 		export ASAN_OPTIONS="detect_leaks=0" ZEND_DONT_UNLOAD_MODULES=1
 		# shellcheck disable=SC2086
-		TEST_PHP_EXECUTABLE="$wrapper" REPORT_EXIT_STATUS=1 NO_INTERACTION=1 \
-			"$php" -n "$runner" -n -q --asan --show-diff -j"$(nproc)" \
-			-d extension_dir="$dir/modules" -d extension=pogo ${TESTS:-tests/}
+		TEST_PHP_EXECUTABLE="$asan_dir/php-asan" REPORT_EXIT_STATUS=1 NO_INTERACTION=1 \
+			"$asan_php" -n "$(runner_of "$asan_prefix")" -n -q --asan --show-diff -j"$(nproc)" \
+			-d extension_dir="$asan_dir/modules" -d extension=pogo "$@" ${TESTS:-tests/}
 	) 2>&1 | tee "$log" || status=$?
 	count "$log"
-	[ "$status" = 0 ] || failed+=("asan phpt")
-	for report in "$reports"/*; do
+	[ "$status" = 0 ] || failed+=("asan phpt ($label)")
+	if grep -q 'runtime error:' "$log"; then
+		fail "ubsan report in the output above ($label)"
+	fi
+	for report in "$asan_reports"/*; do
 		[ -f "$report" ] || continue
 		name=$(basename "$report")
-		echo "== sanitizer report of ${name%.*} (pid ${name##*.})"
+		# LSan's warning in a child forked from a threaded process (its
+		# registry still lists the parent's threads) is no report by itself:
+		# google/sanitizers#1479.
+		if ! grep -Ev '^(==[0-9]+==Running thread [0-9]+ was not suspended\. False leaks are possible\.)?$' \
+			"$report" >/dev/null; then
+			continue
+		fi
+		echo "== sanitizer report of ${name%.*} (pid ${name##*.}), $label"
 		cat "$report"
-		fail "asan report ${name%.*}"
+		fail "asan report ${name%.*} ($label)"
 	done
+}
+
+run_asan() {
+	asan_prefix=$("$here/tools/php-toolchain.sh" asan)
+	asan_php="$asan_prefix/bin/php"
+	asan_dir="$cache/asan-build"
+	asan_reports="$cache/asan-reports"
+	if ! "$here/tools/build-ext.sh" asan "$asan_dir" >/dev/null; then
+		fail "asan build"
+		return
+	fi
+	# run-tests.php runs this as its PHP. ASan's and LSan's reports of a test,
+	# and of the PHP processes it starts (they inherit the options), go to
+	# $asan_reports/<test>.<pid>, so that none is lost in output a test ignores.
+	# UBSan's go to stderr whatever log_path says (libubsan's call to set it
+	# binds to libasan's copy), but its exit status 87 leaves a note there.
+	cat >"$asan_dir/php-asan" <<-EOF
+		#!/bin/sh
+		# run-tests.php runs a test as "php ... -f TEST.php", and its SKIPIF,
+		# CLEAN and info scripts as "php ... FILE.php".
+		name= prev= last=php
+		for a; do
+			[ "\$prev" = -f ] && name=\$a
+			case \$a in *.php) last=\$a ;; esac
+			prev=\$a
+		done
+		name=\$(basename "\${name:-\$last}" .php | tr -c 'A-Za-z0-9._\n-' _)
+		export ASAN_OPTIONS="\$POGO_ASAN_OPTIONS:log_path=$asan_reports/\$name"
+		export UBSAN_OPTIONS="\$POGO_UBSAN_OPTIONS"
+		"$asan_php" "\$@"
+		status=\$?
+		if [ \$status = 87 ]; then
+			echo "UBSan report (exit status 87): printed on stderr, see the output above" >"$asan_reports/\$name.\$\$"
+		fi
+		exit \$status
+	EOF
+	chmod +x "$asan_dir/php-asan"
+	timed "asan: phpt, opcache off" asan_phpt "opcache off"
+	timed "asan: phpt, opcache.enable_cli=1" asan_phpt "opcache.enable_cli=1" \
+		-d zend_extension="$("$asan_prefix/bin/php-config" --extension-dir)/opcache.so" -d opcache.enable_cli=1
 }
 
 # ---- ThreadSanitizer --------------------------------------------------------
@@ -158,7 +193,7 @@ valgrind_opts() {
 }
 
 run_valgrind_phpt() {
-	local prefix php runner status=0
+	local prefix php dir reports status=0 report name
 	need_valgrind
 	echo "== valgrind: phpt (ZTS debug)"
 	prefix=$("$here/tools/php-toolchain.sh" debug)
@@ -167,17 +202,48 @@ run_valgrind_phpt() {
 		fail "zts build"
 		return
 	fi
-	runner=$(runner_of "$prefix")
-	# -m: each test runs under valgrind -q --trace-children=yes (so do the
-	# PHP processes it starts) with USE_ZEND_ALLOC=0 and
-	# ZEND_DONT_UNLOAD_MODULES=1; any output of valgrind marks the test LEAKED.
+	dir="$cache/valgrind"
+	reports="$dir/reports"
+	rm -rf "$reports"
+	mkdir -p "$reports"
+	# Not run-tests.php -m: it gives every process of a test one log file,
+	# which each PHP process the test starts (subprocess.inc) opens again and
+	# truncates, losing what the test's own process and earlier children
+	# reported. This wrapper runs a test's script (not its SKIPIF or CLEAN)
+	# under valgrind, children included, each process logging to
+	# $reports/<test>.<pid>; any output there is a finding.
+	cat >"$dir/php-valgrind" <<-EOF
+		#!/bin/sh
+		# run-tests.php runs a test as "php ... -f TEST.php", and its SKIPIF,
+		# CLEAN and info scripts as "php ... FILE.php".
+		name= prev=
+		for a; do [ "\$prev" = -f ] && name=\$(basename "\$a" .php); prev=\$a; done
+		[ -n "\$name" ] || exec "$php" "\$@"
+		exec valgrind -q --tool=memcheck --trace-children=yes --log-file="$reports/\$name.%p" "$php" "\$@"
+	EOF
+	chmod +x "$dir/php-valgrind"
+	# What run-tests.php -m sets: USE_ZEND_ALLOC=0 (every emalloc a malloc
+	# that valgrind checks), ZEND_DONT_UNLOAD_MODULES=1 (symbols in reports),
+	# a 300 s timeout. Plus USE_TRACKED_ALLOC=1, as --asan sets it: what a
+	# request leaves (after a fatal error's bailout, by design) is freed at
+	# its end as the Zend allocator would, and memory_limit holds; leaks of
+	# emalloc'd memory are what the debug build reports in `make test`.
 	# shellcheck disable=SC2086
-	VALGRIND_OPTS="$(valgrind_opts)" TEST_PHP_EXECUTABLE="$php" REPORT_EXIT_STATUS=1 \
-		NO_INTERACTION=1 "$php" -n "$runner" -n -q -m --show-diff --show-mem -j"$(nproc)" \
+	USE_ZEND_ALLOC=0 USE_TRACKED_ALLOC=1 ZEND_DONT_UNLOAD_MODULES=1 TEST_TIMEOUT=300 \
+		SKIP_PERF_SENSITIVE=1 VALGRIND_OPTS="$(valgrind_opts)" \
+		TEST_PHP_EXECUTABLE="$dir/php-valgrind" REPORT_EXIT_STATUS=1 NO_INTERACTION=1 \
+		"$php" -n "$(runner_of "$prefix")" -n -q --show-diff -j"$(nproc)" \
 		-d extension_dir="$here/modules" -d extension=pogo ${VALGRIND_TESTS:-${TESTS:-tests/}} 2>&1 |
 		tee "$log" || status=$?
 	count "$log"
 	[ "$status" = 0 ] || failed+=("valgrind phpt")
+	for report in "$reports"/*; do
+		[ -s "$report" ] || continue
+		name=$(basename "$report")
+		echo "== valgrind report of ${name%.*} (pid ${name##*.})"
+		cat "$report"
+		fail "valgrind report ${name%.*}"
+	done
 }
 
 run_valgrind_unit() {
@@ -193,11 +259,11 @@ run_valgrind() {
 
 case "$what" in
 	all)
-		timed "asan: phpt" run_asan
+		timed "asan: toolchain, build, phpt x2" run_asan
 		timed "tsan: Check queue tests" run_tsan
 		run_valgrind
 		;;
-	asan) timed "asan: phpt" run_asan ;;
+	asan) timed "asan: toolchain, build, phpt x2" run_asan ;;
 	tsan) timed "tsan: Check queue tests" run_tsan ;;
 	valgrind) run_valgrind ;;
 	*)
