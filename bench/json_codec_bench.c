@@ -105,12 +105,14 @@ static uint64_t walk(json_t *v)
 
 	switch (json_typeof(v)) {
 	case JSON_OBJECT:
-		json_object_foreach(v, key, item) {
+		json_object_foreach(v, key, item)
+		{
 			sum += strlen(key) + walk(item);
 		}
 		return sum;
 	case JSON_ARRAY:
-		json_array_foreach(v, i, item) {
+		json_array_foreach(v, i, item)
+		{
 			sum += walk(item);
 		}
 		return sum + i;

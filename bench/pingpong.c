@@ -42,14 +42,14 @@ static inline void cpu_relax(void)
 }
 
 /* Waits until turn != not; spins first if the variant says so. */
-static int wait_turn(pingpong *p, pthread_cond_t *cond, int not)
+static int wait_turn(pingpong *p, pthread_cond_t *cond, int not )
 {
 	int t;
 	if (p->spin_ns > 0) {
 		int64_t until = now_ns() + p->spin_ns;
 		for (unsigned i = 1;; i++) {
 			t = atomic_load_explicit(&p->turn, memory_order_acquire);
-			if (t != not) {
+			if (t != not ) {
 				return t;
 			}
 			cpu_relax();
@@ -59,7 +59,7 @@ static int wait_turn(pingpong *p, pthread_cond_t *cond, int not)
 		}
 	}
 	pthread_mutex_lock(&p->lock);
-	while ((t = atomic_load_explicit(&p->turn, memory_order_acquire)) == not) {
+	while ((t = atomic_load_explicit(&p->turn, memory_order_acquire)) == not ) {
 		pthread_cond_wait(cond, &p->lock);
 	}
 	pthread_mutex_unlock(&p->lock);

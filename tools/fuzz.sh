@@ -24,17 +24,9 @@ seeds=${FUZZ_SEEDS:-${1:-1}}
 count=${2:-${FUZZ_COUNT:-2000}}
 threads=${FUZZ_THREADS:-2}
 limit=${FUZZ_TIMEOUT:-$((300 + count / 10))}
-if [ -n "${POGO_PHP:-}" ]; then
-	php=$POGO_PHP
-else
-	php="$("$here/tools/php-toolchain.sh" debug)/bin/php" || exit 1
-fi
-if [ -n "${POGO_EXT:-}" ]; then
-	ext=$POGO_EXT
-else
-	"$here/tools/build-ext.sh" zts >/dev/null || exit 1
-	ext="$here/modules/pogo.so"
-fi
+# shellcheck source=tools/lib.sh
+. "$here/tools/lib.sh"
+pogo_php_and_ext || exit 1
 boot="$here/tests/fuzz/jobs.php"
 args=(-n -d extension="$ext" -d memory_limit=1G -d display_errors=1 -d log_errors=0
 	-d "pogo.pool.fuzz.bootstrap=$boot" -d "pogo.pool.fuzz.num_threads=$threads"

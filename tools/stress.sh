@@ -29,17 +29,9 @@ threads=${STRESS_THREADS:-2}
 max_jobs=${STRESS_MAX_JOBS:-300}
 seed=${STRESS_SEED:-$((RANDOM * 32768 + RANDOM))}
 limit=${STRESS_TIMEOUT:-$((120 + jobs / 20))}
-if [ -n "${POGO_PHP:-}" ]; then
-	php=$POGO_PHP
-else
-	php="$("$here/tools/php-toolchain.sh" debug)/bin/php" || exit 1
-fi
-if [ -n "${POGO_EXT:-}" ]; then
-	ext=$POGO_EXT
-else
-	"$here/tools/build-ext.sh" zts >/dev/null || exit 1
-	ext="$here/modules/pogo.so"
-fi
+# shellcheck source=tools/lib.sh
+. "$here/tools/lib.sh"
+pogo_php_and_ext || exit 1
 boot="$here/tests/stress/jobs.php"
 args=(-n -d extension="$ext" -d memory_limit=128M -d display_errors=1 -d log_errors=0
 	-d "pogo.pool.stress.bootstrap=$boot" -d "pogo.pool.stress.num_threads=$threads"
