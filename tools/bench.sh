@@ -18,7 +18,7 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 quick=${BENCH_QUICK:-0}
 [ "$quick" = 0 ] || quick=1
-cache=${POGO_CACHE:-$HOME/.cache/pogo}
+cache=${POGO_CACHE:-${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}/.cache/pogo}
 results=$here/bench/results
 tmp=$results/tmp
 if [ "$quick" = 1 ]; then name=quick chart=quick-chart.png mode=quick; else name=latest chart=chart.png mode=full; fi

@@ -9,7 +9,7 @@
 set -euo pipefail
 
 flavor=${1:-debug}
-cache=${POGO_CACHE:-$HOME/.cache/pogo}
+cache=${POGO_CACHE:-${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}/.cache/pogo}
 phpver=8.2
 prefix="$cache/php-$phpver-zts-$flavor"
 src_root="$cache/src"

@@ -18,7 +18,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 what=${1:-all}
-cache=${POGO_CACHE:-$HOME/.cache/pogo}
+cache=${POGO_CACHE:-${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}/.cache/pogo}
 supp="$here/tests/sanitizers"
 failed=()
 timings=()

@@ -14,7 +14,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 what=${1:-all}
-cache=${POGO_CACHE:-$HOME/.cache/pogo}
+cache=${POGO_CACHE:-${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}/.cache/pogo}
 failed=()
 passed_total=0
 failed_total=0
