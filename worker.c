@@ -359,18 +359,24 @@ static char *last_error_text(const char *fallback)
 	return strdup(text);
 }
 
-/* Fails the job this thread was running, if any, with text (malloc'd, taken). */
-static void fail_current_job_take(char *text)
+/* Completes the job this thread was running, if any, with result (malloc'd, taken). */
+static void complete_current_job_take(pogo_job_outcome outcome, char *result, size_t len)
 {
 	pogo_job *job = POGO_G(current_job);
 
 	if (!job) {
-		free(text);
+		free(result);
 		return;
 	}
 	POGO_G(current_job) = NULL;
 	POGO_G(jobs_run)++;
-	pogo_job_complete_take(job, POGO_OUTCOME_WORKER_ERROR, text, text ? strlen(text) : 0);
+	pogo_job_complete_take(job, outcome, result, len);
+}
+
+/* Fails the job this thread was running, if any, with text (malloc'd, taken). */
+static void fail_current_job_take(char *text)
+{
+	complete_current_job_take(POGO_OUTCOME_WORKER_ERROR, text, text ? strlen(text) : 0);
 }
 
 /* Fails the job this thread was running, if any: its request broke. */
@@ -531,16 +537,13 @@ static void mark_serving(pogo_pool *pool)
 }
 
 /* Completes the job with what ran it: an envelope, or why there is none. */
-static void finish_job(pogo_job *job, char *envelope, size_t len, pogo_error *err)
+static void finish_job(char *envelope, size_t len, pogo_error *err)
 {
-	POGO_G(current_job) = NULL;
-	POGO_G(jobs_run)++;
 	if (envelope) {
-		pogo_job_complete_take(job, POGO_OUTCOME_ENVELOPE, envelope, len);
+		complete_current_job_take(POGO_OUTCOME_ENVELOPE, envelope, len);
 	} else {
-		char *text = strdup(err->message[0] ? err->message : "the worker produced no envelope");
-
-		pogo_job_complete_take(job, POGO_OUTCOME_WORKER_ERROR, text, text ? strlen(text) : 0);
+		fail_current_job_take(
+		    strdup(err->message[0] ? err->message : "the worker produced no envelope"));
 	}
 }
 
@@ -568,7 +571,7 @@ static void builtin_worker_loop(pogo_pool *pool)
 			fail_current_job_take(fatal);
 			return;
 		}
-		finish_job(job, envelope, len, &err);
+		finish_job(envelope, len, &err);
 		if (recycle_due(pool)) {
 			return;
 		}
@@ -644,7 +647,7 @@ void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, z
 	}
 	POGO_G(current_job) = job;
 	if (pogo_json_decode_payload(job->payload, job->payload_len, &payload, &err) == FAILURE) {
-		finish_job(job, NULL, 0, &err);
+		finish_job(NULL, 0, &err);
 		RETURN_TRUE;
 	}
 	snprintf(class_name, sizeof(class_name), "%s",
@@ -684,7 +687,7 @@ void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, z
 		}
 		zval_ptr_dtor(&retval);
 	}
-	finish_job(job, envelope, len, &err);
+	finish_job(envelope, len, &err);
 	RETURN_TRUE;
 }
 
