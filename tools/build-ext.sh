@@ -10,6 +10,8 @@
 # Warnings are errors (--enable-pogo-werror) in all of them.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=tools/lib.sh
+. "$here/tools/lib.sh"
 kind=${1:-zts}
 
 case "$kind" in
@@ -39,12 +41,7 @@ case "$kind" in
 		;;&
 	nts)
 		dir=${2:?usage: build-ext.sh nts DIR}
-		if ! command -v phpize8.2 >/dev/null || ! command -v php8.2 >/dev/null; then
-			echo "build-ext: installing Debian's php8.2-cli and php8.2-dev (NTS)" >&2
-			apt_get() { if [ "$(id -u)" = 0 ]; then apt-get "$@"; else sudo apt-get "$@"; fi; }
-			apt_get update -qq
-			DEBIAN_FRONTEND=noninteractive apt_get install -y -qq php8.2-cli php8.2-dev >&2
-		fi
+		pogo_apt_install php8.2-cli php8.2-dev
 		phpize=phpize8.2
 		php_config=php-config8.2
 		;;&
@@ -64,9 +61,12 @@ esac
 cd "$dir"
 stamp=".pogo-configured-$kind"
 if [ ! -f Makefile ] || [ ! -f "$stamp" ] || [ config.m4 -nt "$stamp" ] || [ Makefile.frag -nt "$stamp" ]; then
-	"$phpize" >/dev/null 2>"$dir/.pogo-phpize.log" || { cat "$dir/.pogo-phpize.log" >&2; exit 1; }
+	pogo_stage "phpize ($kind)" "$dir/.pogo-phpize.log"
+	"$phpize" >"$dir/.pogo-phpize.log" 2>&1
+	pogo_stage "configure ($kind)" "$dir/config.log"
 	./configure --with-php-config="$php_config" --enable-pogo --enable-pogo-werror >/dev/null
 	touch "$stamp"
 fi
+pogo_stage "make ($kind, in $dir)"
 make -f Makefile -j"$(nproc)" >/dev/null
 echo "$dir/modules/pogo.so"

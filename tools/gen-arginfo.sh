@@ -4,12 +4,10 @@
 # where gen_stub.php looks for it (it would otherwise try to download it).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=tools/lib.sh
+. "$here/tools/lib.sh"
 prefix=$("$here/tools/php-toolchain.sh" debug)
-if [ ! -d /usr/share/php/PhpParser ]; then
-	apt_get() { if [ "$(id -u)" = 0 ]; then apt-get "$@"; else sudo apt-get "$@"; fi; }
-	apt_get update -qq
-	DEBIAN_FRONTEND=noninteractive apt_get install -y -qq php-parser >&2
-fi
+[ -d /usr/share/php/PhpParser ] || pogo_apt_install php-parser
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 gen=$(find "$prefix/lib/php" -name gen_stub.php | head -1)

@@ -1,4 +1,68 @@
 # Shared by tools/*.sh: sourced, not run.
+#
+# What it gives every script:
+#   POGO_CACHE        where builds and logs are cached, outside the work tree
+#                     (default ~/.cache/pogo, found from passwd when HOME is unset)
+#   pogo_logs         $POGO_CACHE/logs: stage logs that outlive the script
+#   pogo_apt_install PKG...   installs Debian packages that are missing (as root or with sudo)
+#   pogo_stage NAME [LOG]     names what the script does now, for the failure report
+#   a failure report: in a script run with `set -e`, any command that ends it
+#   prints the script, the stage, the line, the command, its exit status and
+#   the tail of the stage's log. No early exit is silent.
+
+POGO_CACHE=${POGO_CACHE:-${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}/.cache/pogo}
+export POGO_CACHE
+pogo_logs="$POGO_CACHE/logs"
+mkdir -p "$pogo_logs"
+pogo_script=$(basename "$0")
+pogo_stage_name=
+pogo_stage_log=
+
+pogo_stage() {
+	pogo_stage_name=$1
+	pogo_stage_log=${2:-}
+}
+
+pogo_as_root() {
+	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# pogo_apt_install PKG...: installs those of the packages that are not installed.
+pogo_apt_install() {
+	local missing=() p apt_log
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+	done
+	[ ${#missing[@]} -gt 0 ] || return 0
+	printf '%s: installing %s (apt-get)\n' "$pogo_script" "${missing[*]}" >&2
+	apt_log="$pogo_logs/apt-$pogo_script.log"
+	if ! { pogo_as_root apt-get update -qq &&
+		pogo_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } \
+		>"$apt_log" 2>&1 </dev/null; then
+		printf '%s: could not install %s; apt-get said (%s):\n' "$pogo_script" "${missing[*]}" "$apt_log" >&2
+		tail -20 "$apt_log" >&2
+		return 1
+	fi
+}
+
+pogo_on_error() {
+	local rc=$1 line=$2 cmd=$3
+	# A command substitution that failed reports itself; its caller reports the
+	# line that used it, so that the chain shows.
+	printf '%s: FAILED (exit %s) at line %s%s: %s\n' "$pogo_script" "$rc" "$line" \
+		"${pogo_stage_name:+ in stage \"$pogo_stage_name\"}" "$cmd" >&2
+	if [ -n "$pogo_stage_log" ] && [ -s "$pogo_stage_log" ]; then
+		printf '%s: its log is %s; last lines:\n' "$pogo_script" "$pogo_stage_log" >&2
+		tail -15 "$pogo_stage_log" | sed 's/^/    /' >&2
+	fi
+}
+
+case $- in
+	*e*)
+		set -E
+		trap 'pogo_on_error $? $LINENO "$BASH_COMMAND"' ERR
+		;;
+esac
 
 # pogo_php_and_ext: sets php and ext to the PHP binary and the Pogo build to
 # test. POGO_PHP and POGO_EXT override them; otherwise the cached ZTS debug

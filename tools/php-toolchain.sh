@@ -7,9 +7,12 @@
 # The deb-src entry is derived from the machine's own apt sources file, so no
 # archive host name is written here.
 set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=tools/lib.sh
+. "$here/tools/lib.sh"
 
 flavor=${1:-debug}
-cache=${POGO_CACHE:-${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}/.cache/pogo}
+cache=$POGO_CACHE
 phpver=8.2
 prefix="$cache/php-$phpver-zts-$flavor"
 src_root="$cache/src"
@@ -30,25 +33,28 @@ esac
 # The recipe: a cached build made with other options is rebuilt.
 recipe="php$phpver ${conf[*]} CFLAGS=$cflags"
 
+# Debian's patched phpize copies its files from Debian's own places: shtool
+# from /usr/bin (Debian's shtool package, absent on a bare machine) and
+# libtool's m4 files from the prefix. Point both at what this build and the
+# system have. Idempotent, and run on cached builds too.
+fix_phpize() {
+	sed -i -e 's#^aclocaldir=.*#aclocaldir="/usr/share/aclocal"#' \
+		-e 's#^FILES_BUILD="php.m4 /usr/bin/shtool #FILES_BUILD="php.m4 shtool #' "$1/bin/phpize"
+	[ -n "$(find "$1/lib/php" -path '*/build/shtool' -perm -u+x -print -quit)" ] ||
+		{ log "no build/shtool under $1/lib/php: phpize would fail"; return 1; }
+}
+
+# What building PHP, and phpize for an extension, need.
+need_pkgs=(dpkg-dev build-essential autoconf automake libtool bison re2c pkg-config)
+
 if [ -x "$prefix/bin/php" ] && [ "$(cat "$prefix/.pogo-complete" 2>/dev/null)" = "$recipe" ]; then
+	pogo_apt_install "${need_pkgs[@]}"
+	fix_phpize "$prefix"
 	echo "$prefix"
 	exit 0
 fi
-
-as_root() {
-	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
-}
-
-need_pkgs=(dpkg-dev build-essential autoconf automake libtool bison re2c pkg-config)
-missing=()
-for p in "${need_pkgs[@]}"; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-	log "installing ${missing[*]}"
-	as_root apt-get update -qq
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
-fi
+as_root() { pogo_as_root "$@"; }
+pogo_apt_install "${need_pkgs[@]}"
 
 # A deb-src twin of the first "Types: deb" stanza of the system's sources,
 # restricted to the release suite (newer suites list sources they do not serve).
@@ -96,16 +102,19 @@ cp -a "$srcdir" "$build"
 cd "$build"
 
 log "configuring $flavor build in $build"
-./buildconf --force >/dev/null 2>&1
-CFLAGS="$cflags" ./configure "${conf[@]}" >"$build/configure.log" 2>&1 ||
-	{ tail -30 "$build/configure.log" >&2; exit 1; }
+# Logs of a failed build stay in $build; the failure report names them.
+pogo_stage "buildconf ($flavor)" "$build/buildconf.log"
+./buildconf --force >"$build/buildconf.log" 2>&1
+pogo_stage "configure ($flavor)" "$build/configure.log"
+CFLAGS="$cflags" ./configure "${conf[@]}" >"$build/configure.log" 2>&1
 log "compiling (a few minutes)"
-make -j"$(nproc)" >"$build/make.log" 2>&1 || { tail -40 "$build/make.log" >&2; exit 1; }
-make install >"$build/install.log" 2>&1 || { tail -20 "$build/install.log" >&2; exit 1; }
+pogo_stage "make ($flavor)" "$build/make.log"
+make -j"$(nproc)" >"$build/make.log" 2>&1
+pogo_stage "make install ($flavor)" "$build/install.log"
+make install >"$build/install.log" 2>&1
+pogo_stage "finishing ($flavor)"
 mkdir -p "$prefix/etc/conf.d"
-# Debian's patched phpize looks for libtool's m4 files under the prefix; they
-# are the system's.
-sed -i 's#^aclocaldir=.*#aclocaldir="/usr/share/aclocal"#' "$prefix/bin/phpize"
+fix_phpize "$prefix"
 printf '%s' "$recipe" >"$prefix/.pogo-complete"
 cd "$cache" && rm -rf "$build"
 log "ready: $prefix"

@@ -17,8 +17,10 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
+# shellcheck source=tools/lib.sh
+. "$here/tools/lib.sh"
 what=${1:-all}
-cache=${POGO_CACHE:-${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}/.cache/pogo}
+cache=$POGO_CACHE
 supp="$here/tests/sanitizers"
 failed=()
 timings=()
@@ -47,19 +49,12 @@ fail() {
 	failed_total=$((failed_total + 1))
 }
 
-apt_install() {
-	echo "sanitize: installing $*" >&2
-	apt_get() { if [ "$(id -u)" = 0 ]; then apt-get "$@"; else sudo apt-get "$@"; fi; }
-	apt_get update -qq
-	DEBIAN_FRONTEND=noninteractive apt_get install -y -qq "$@" >&2
-}
-
 need_check() {
-	pkg-config --exists check 2>/dev/null || apt_install check pkg-config
+	pogo_apt_install check pkg-config
 }
 
 need_valgrind() {
-	command -v valgrind >/dev/null || apt_install valgrind
+	command -v valgrind >/dev/null || pogo_apt_install valgrind
 }
 
 # timed LABEL COMMAND...: runs a stage and records how long it took.

@@ -10,16 +10,34 @@
 #   tools/test.sh e2e    php-fpm behind nginx under wrk, quick version (E2E_QUICK=1)
 #
 # TESTS=tests/dispatch_*.phpt narrows the phpt run.
+# Each stage's output is also kept in $POGO_CACHE/logs/test-STAGE.log; a stage
+# that fails is named at the end with its log, and a stage that cannot even
+# start (a build, a missing tool) ends the run with the failure report of
+# tools/lib.sh.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
+# shellcheck source=tools/lib.sh
+. "$here/tools/lib.sh"
 what=${1:-all}
-cache=${POGO_CACHE:-${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}/.cache/pogo}
+cache=$POGO_CACHE
 failed=()
 passed_total=0
 failed_total=0
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+log=
+
+# stage_log NAME: starts the log of a stage (sets log).
+stage_log() {
+	log="$pogo_logs/test-$(printf '%s' "$1" | tr -c 'A-Za-z0-9_.-' '-').log"
+	: >"$log"
+	pogo_stage "$1" "$log"
+}
+
+# stage_failed NAME: records that a stage failed, with where its log is.
+stage_failed() {
+	failed+=("$1 (log: $log)")
+	echo "test: stage \"$1\" FAILED; its log is $log" >&2
+}
 
 # count LOG: adds a runner's "Tests passed/failed" or Check's counts to the totals.
 count() {
@@ -42,12 +60,7 @@ count() {
 }
 
 need_check() {
-	if ! pkg-config --exists check 2>/dev/null; then
-		echo "test: installing Debian's check (unit test library)" >&2
-		apt_get() { if [ "$(id -u)" = 0 ]; then apt-get "$@"; else sudo apt-get "$@"; fi; }
-		apt_get update -qq
-		DEBIAN_FRONTEND=noninteractive apt_get install -y -qq check pkg-config >&2
-	fi
+	pogo_apt_install check pkg-config
 }
 
 run_unit() {
@@ -55,9 +68,10 @@ run_unit() {
 	local prefix
 	prefix=$("$here/tools/php-toolchain.sh" debug)
 	echo "== Check unit tests"
+	stage_log unit
 	mkdir -p "$cache/unit"
 	make -s -C tests/unit BUILD_DIR="$cache/unit" PHP_CONFIG="$prefix/bin/php-config" run 2>&1 |
-		tee "$log" || failed+=("unit")
+		tee "$log" || stage_failed unit
 	count "$log"
 }
 
@@ -65,15 +79,24 @@ run_unit() {
 run_phpt() {
 	local label=$1 php=$2 ext_dir=$3
 	shift 3
-	local runner
-	runner=$(find "$(dirname "$(dirname "$php")")/lib/php" /usr/lib/php -name run-tests.php 2>/dev/null |
-		head -1)
+	local runner dir places=()
 	echo "== phpt: $label"
+	stage_log "phpt $label"
+	# PHP's own run-tests.php: our toolchain's, or Debian's php-dev for Debian's php.
+	for dir in "$(dirname "$(dirname "$php")")/lib/php" /usr/lib/php /usr/share/php; do
+		[ -d "$dir" ] && places+=("$dir")
+	done
+	runner=$(find "${places[@]}" -name run-tests.php -print -quit 2>/dev/null || true)
+	if [ -z "$runner" ]; then
+		echo "test: no run-tests.php for $php (looked in ${places[*]:-nothing})" | tee "$log" >&2
+		stage_failed "phpt ($label)"
+		return
+	fi
 	# shellcheck disable=SC2086
 	if ! TEST_PHP_EXECUTABLE="$php" REPORT_EXIT_STATUS=1 NO_INTERACTION=1 \
 		"$php" -n "$runner" -n -q --show-diff -j"$(nproc)" \
 		-d extension_dir="$ext_dir" -d extension=pogo "$@" ${TESTS:-tests/} 2>&1 | tee "$log"; then
-		failed+=("phpt ($label)")
+		stage_failed "phpt ($label)"
 	fi
 	count "$log"
 }
@@ -82,6 +105,7 @@ run_zts_phpt() {
 	local prefix php
 	prefix=$("$here/tools/php-toolchain.sh" debug)
 	php="$prefix/bin/php"
+	pogo_stage "build the extension (ZTS debug)"
 	"$here/tools/build-ext.sh" zts >/dev/null
 	run_phpt "ZTS debug, opcache off" "$php" "$here/modules"
 	run_phpt "ZTS debug, opcache.enable_cli=1" "$php" "$here/modules" \
@@ -91,14 +115,15 @@ run_zts_phpt() {
 run_nts() {
 	local dir="$cache/nts-build" so
 	echo "== NTS build on Debian's php8.2-dev"
-	if ! so=$("$here/tools/build-ext.sh" nts "$dir"); then
-		failed+=("nts build")
+	stage_log "nts build"
+	if ! so=$("$here/tools/build-ext.sh" nts "$dir" 2> >(tee "$log" >&2)); then
+		stage_failed "nts build"
 		return
 	fi
 	local tests=("$dir"/tests/nts_*.phpt)
 	if [ ! -f "${tests[0]}" ]; then
-		echo "no tests/nts_*.phpt in the NTS build tree" >&2
-		failed+=("nts tests missing")
+		echo "no tests/nts_*.phpt in the NTS build tree" | tee "$log" >&2
+		stage_failed "nts tests missing"
 		return
 	fi
 	TESTS="${tests[*]}" run_phpt "NTS (Debian php8.2)" "$(command -v php8.2)" "$(dirname "$so")"
@@ -109,8 +134,9 @@ run_tool() {
 	local label=$1
 	shift
 	echo "== $label"
+	stage_log "$label"
 	if ! "$@" 2>&1 | tee "$log"; then
-		failed+=("$label")
+		stage_failed "$label"
 	fi
 	count "$log"
 }
@@ -138,7 +164,7 @@ esac
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then
-	echo "FAILED: ${failed[*]}"
+	printf 'FAILED: %s\n' "${failed[@]}"
 	echo "$passed_total passed, $failed_total failed"
 	exit 1
 fi
