@@ -7,6 +7,7 @@ A script that dispatches 10,000 jobs and exits without awaiting them exits promp
 require __DIR__ . '/fixtures/subprocess.inc';
 $log = __DIR__ . '/lifecycle_exit_10000.pids';
 @unlink($log);
+@unlink("$log.dispatched");
 $r = pogo_test_run_php(__DIR__ . '/fixtures/exit_10000_child.php', [
     'pogo.pool.default.bootstrap' => __DIR__ . '/fixtures/jobs.inc',
     'pogo.pool.default.num_threads' => 2,
@@ -22,7 +23,10 @@ var_dump($ran <= 2 || getenv('SKIP_PERF_SENSITIVE'));
 echo $r['stderr'] === '' ? "stderr empty\n" : $r['stderr'];
 ?>
 --CLEAN--
-<?php @unlink(__DIR__ . '/lifecycle_exit_10000.pids'); ?>
+<?php
+@unlink(__DIR__ . '/lifecycle_exit_10000.pids');
+@unlink(__DIR__ . '/lifecycle_exit_10000.pids.dispatched');
+?>
 --EXPECT--
 dispatched
 exit status: 0

@@ -152,6 +152,13 @@ for cmd in "make demo" "make test"; do
 	fi
 done
 
+# The tree's own stage logs (tools/test.sh names them on failure) outlive it.
+rm -rf "$pogo_logs/fresh-tree"
+if [ -d "$root/root/.cache/pogo/logs" ]; then
+	cp -a "$root/root/.cache/pogo/logs" "$pogo_logs/fresh-tree"
+	say "the tree's logs (/root/.cache/pogo/logs there) are copied to $pogo_logs/fresh-tree"
+fi
+
 echo
 say "commit $commit on a bare $codename ($arch), setup ${setup} s:"
 printf '  %s\n' "${results[@]}"
