@@ -11,6 +11,7 @@
 #endif
 
 #include <math.h>
+#include <stdatomic.h>
 #include <pthread.h>
 #include <unistd.h>
 
@@ -27,6 +28,7 @@
 #include "json_codec.h"
 #include "pool.h"
 #include "pool_config.h"
+#include "sapi_guard.h"
 #include "worker.h"
 #include "pogo_arginfo.h"
 
@@ -378,6 +380,12 @@ static unsigned online_cpus(void)
 	return n < 1 ? 1 : (n > POGO_MAX_THREADS ? POGO_MAX_THREADS : (unsigned)n);
 }
 
+/* What the pools run: the worker's PHP request in each thread. */
+static const pogo_pool_hooks pool_hooks = {
+    .thread_main = pogo_worker_run,
+    .before_start = pogo_sapi_guard_environment,
+};
+
 /* Reads every pogo.pool.* entry of PHP's configuration into pools. */
 static zend_result load_pools(void)
 {
@@ -407,7 +415,7 @@ static zend_result load_pools(void)
 		}
 		ZEND_HASH_FOREACH_END();
 	}
-	if (pogo_pools_init(&set, &err) == FAILURE) {
+	if (pogo_pools_init(&set, &pool_hooks, &err) == FAILURE) {
 		php_error_docref(NULL, E_WARNING, "Pogo: %s", err.message);
 		return FAILURE;
 	}
@@ -434,39 +442,22 @@ PHP_INI_ENTRY("pogo.shutdown_timeout", "5s", PHP_INI_SYSTEM, on_update_shutdown_
 PHP_INI_END()
 
 /*
- * In a child after fork(): the parent's threads do not exist here, and the
- * jobs of the forking request belong to the parent. The child keeps neither
- * and starts its own pools at its first dispatch.
- */
-static void after_fork_in_child(void)
-{
-	pogo_pools_after_fork();
-	pogo_worker_after_fork();
-	if (POGO_G(jobs)) {
-		request_job *entry;
-
-		ZEND_HASH_FOREACH_PTR(POGO_G(jobs), entry)
-		{
-			/* The parent's: its copy here is freed, its lock never touched. */
-			pogo_job_forget_after_fork(entry->job);
-			entry->job = NULL;
-		}
-		ZEND_HASH_FOREACH_END();
-		zend_hash_clean(POGO_G(jobs));
-	}
-}
-
-/*
  * The pools' threads must end their PHP requests before any extension shuts
  * down (opcache frees its per-thread globals in its module shutdown, which
- * runs before ours). The main thread's persistent resources are destroyed
- * before any module shuts down, so one such resource stops the pools. ZTS
- * startup empties that list after MINIT, so the resource is added at the
- * first request of each process, by the thread that ran MINIT.
+ * runs before ours). The startup thread's persistent resources are
+ * destroyed before any module shuts down, so one such resource stops the
+ * pools. ZTS startup empties that list after MINIT, so the resource is
+ * added at the first request of each process (a forking server's children
+ * included), by whichever thread serves it: threaded servers (FrankenPHP,
+ * Apache's event MPM) never serve a request on the thread that ran MINIT.
+ * That thread is idle meanwhile; guard_lock keeps request threads apart.
  */
 static int le_pogo_pools;
 static pthread_t startup_thread;
-static pid_t guard_pid;
+static HashTable *startup_persistent_list; /* the startup thread's EG(persistent_list) */
+static pthread_mutex_t guard_lock = PTHREAD_MUTEX_INITIALIZER; /* guards that list's entry */
+static _Atomic pid_t guard_pid; /* the process whose startup thread's list holds the entry */
+static bool atfork_registered;  /* glibc drops the handler when the module is unloaded */
 
 /* SAPIs that serve a single request per process. */
 static bool single_request_sapi(void)
@@ -491,11 +482,64 @@ static void pools_resource_dtor(zend_resource *res)
 
 static void add_shutdown_guard(void)
 {
-	if (guard_pid == getpid() || !pthread_equal(pthread_self(), startup_thread)) {
-		return;
+	zend_string *key;
+	zval res;
+
+	if (atomic_load(&guard_pid) == getpid()) {
+		return; /* every request but the first of each process */
 	}
-	guard_pid = getpid();
-	zend_register_persistent_resource(ZEND_STRL("pogo.pools"), &le_pogo_pools, le_pogo_pools);
+	pthread_mutex_lock(&guard_lock);
+	/* A child forked after the first request inherits the parent's entry: keep it. */
+	if (atomic_load(&guard_pid) != getpid() &&
+	    !zend_hash_str_exists(startup_persistent_list, ZEND_STRL("pogo.pools"))) {
+		/* What zend_register_persistent_resource() does, in the startup thread's list. */
+		key = zend_string_init(ZEND_STRL("pogo.pools"), 1);
+		GC_MAKE_PERSISTENT_LOCAL(key);
+		ZVAL_NEW_PERSISTENT_RES(&res, -1, &le_pogo_pools, le_pogo_pools);
+		GC_MAKE_PERSISTENT_LOCAL(Z_COUNTED(res));
+		zend_hash_update(startup_persistent_list, key, &res);
+		zend_string_release_ex(key, 1);
+	}
+	atomic_store(&guard_pid, getpid());
+	pthread_mutex_unlock(&guard_lock);
+}
+
+/* Gives up every job the request did not await: see request_job_dtor(). */
+static void release_request_jobs(void)
+{
+	if (POGO_G(jobs)) {
+		zend_hash_destroy(POGO_G(jobs));
+		FREE_HASHTABLE(POGO_G(jobs));
+		POGO_G(jobs) = NULL;
+	}
+}
+
+/*
+ * In a child after fork(): the parent's threads do not exist here, and the
+ * jobs of the forking request belong to the parent. The child keeps neither
+ * and starts its own pools at its first dispatch.
+ */
+static void after_fork_in_child(void)
+{
+	if (pthread_equal(pthread_self(), startup_thread) &&
+	    zend_hash_str_exists(startup_persistent_list, ZEND_STRL("pogo.pools"))) {
+		/* The child keeps the parent's guard: it stops the child's own pools. */
+		atomic_store(&guard_pid, getpid());
+	}
+	pogo_pools_after_fork();
+	pogo_worker_after_fork();
+	if (POGO_G(jobs)) {
+		request_job *entry;
+
+		ZEND_HASH_FOREACH_PTR(POGO_G(jobs), entry)
+		{
+			/* The parent's: its copy here is freed, its lock never touched. */
+			pogo_job_forget_after_fork(entry->job);
+			entry->job = NULL;
+		}
+		ZEND_HASH_FOREACH_END();
+		zend_hash_clean(POGO_G(jobs));
+	}
 }
 
 static PHP_GINIT_FUNCTION(pogo)
@@ -516,17 +560,24 @@ static PHP_MINIT_FUNCTION(pogo)
 	pogo_ce_PoolException = register_class_Pogo_PoolException(pogo_ce_PogoException);
 
 	REGISTER_INI_ENTRIES();
-	pthread_atfork(NULL, NULL, after_fork_in_child);
+	if (!atfork_registered) {
+		/* MINIT runs again when a server restarts PHP in the same process. */
+		pthread_atfork(NULL, NULL, after_fork_in_child);
+		atfork_registered = true;
+	}
+	pogo_sapi_guard_startup(release_request_jobs);
 	pogo_worker_startup();
 	le_pogo_pools =
 	    zend_register_list_destructors_ex(NULL, pools_resource_dtor, "Pogo pools", module_number);
 	startup_thread = pthread_self();
+	startup_persistent_list = &EG(persistent_list);
 	return load_pools();
 }
 
 static PHP_MSHUTDOWN_FUNCTION(pogo)
 {
 	pogo_pools_shutdown();
+	pogo_sapi_guard_shutdown();
 	UNREGISTER_INI_ENTRIES();
 	return SUCCESS;
 }
@@ -553,12 +604,7 @@ static PHP_RSHUTDOWN_FUNCTION(pogo)
 		 */
 		pogo_pools_stop();
 	}
-	if (POGO_G(jobs)) {
-		/* Every job not awaited is given up: see request_job_dtor(). */
-		zend_hash_destroy(POGO_G(jobs));
-		FREE_HASHTABLE(POGO_G(jobs));
-		POGO_G(jobs) = NULL;
-	}
+	release_request_jobs();
 	return SUCCESS;
 }
 

@@ -12,7 +12,8 @@
  *     to start or stop the threads, never while a queue or job lock is held.
  *   - the queue's lock (job_queue.c) guards the queue; job locks come after
  *     it.
- * Each thread owns its TSRM context and its PHP request (worker.c); jobs and
+ * Each thread owns its TSRM context and runs the thread_main hook that the
+ * layer above gave at startup (worker.c: its PHP request); jobs and
  * their results cross threads only as malloc'd JSON text (job_queue.c).
  * Shutdown: pogo_pools_stop() runs before any extension shuts down (at
  * the CLI request's end, or from a persistent resource of the main thread).
@@ -40,15 +41,16 @@
 #include "php.h"
 
 #include "pool.h"
-#include "worker.h"
 
 static pogo_pool *pools;
 static size_t pools_count;
+static pogo_pool_hooks hooks; /* set at module startup, read-only after */
 
-zend_result pogo_pools_init(pogo_pool_config_set *set, pogo_error *err)
+zend_result pogo_pools_init(pogo_pool_config_set *set, const pogo_pool_hooks *with, pogo_error *err)
 {
 	size_t i;
 
+	hooks = *with;
 	pools = calloc(set->count ? set->count : 1, sizeof(*pools));
 	if (!pools) {
 		pogo_error_set(err, POGO_ERR_NOMEM, "out of memory creating the pools");
@@ -147,7 +149,7 @@ static void *pool_thread_main(void *arg)
 
 	(void)ts_resource(0);
 	ZEND_TSRMLS_CACHE_UPDATE();
-	pogo_worker_run(thread);
+	hooks.thread_main(thread);
 	ts_free_thread();
 	return NULL;
 }
@@ -179,7 +181,9 @@ static zend_result pool_start_locked(pogo_pool *pool, pogo_error *err)
 	sigdelset(&blocked, SIGFPE);
 	sigdelset(&blocked, SIGILL);
 	pthread_sigmask(SIG_SETMASK, &blocked, &saved);
-	pogo_worker_guard_environment();
+	if (hooks.before_start) {
+		hooks.before_start();
+	}
 	pool->thread_count = 0;
 	while (pool->thread_count < wanted) {
 		pogo_thread *thread = &pool->threads[pool->thread_count];

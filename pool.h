@@ -44,11 +44,23 @@ typedef struct pogo_pool {
 	atomic_uint serving; /* threads whose request booted and serves jobs */
 } pogo_pool;
 
+/* What the layer above runs in the pools' threads. */
+typedef struct pogo_pool_hooks {
+	/*
+	 * Runs in each new pool thread, which already has its TSRM context, and
+	 * returns once the pool's queue stops (the thread then ends).
+	 */
+	void (*thread_main)(pogo_thread *thread);
+	/* Runs before each start of a pool's threads, in the starting thread. */
+	void (*before_start)(void);
+} pogo_pool_hooks;
+
 /*
  * Creates the pools from their configuration at module startup. Takes set's
- * pools (set is left empty), also on failure.
+ * pools (set is left empty), also on failure. hooks is copied.
  */
-zend_result pogo_pools_init(pogo_pool_config_set *set, pogo_error *err);
+zend_result pogo_pools_init(pogo_pool_config_set *set, const pogo_pool_hooks *hooks,
+                            pogo_error *err);
 
 /*
  * Stops every pool this process started: fails the jobs still queued, wakes

@@ -28,219 +28,20 @@
 
 #include "php_pogo.h"
 #include "json_codec.h"
+#include "sapi_guard.h"
 #include "worker.h"
 
 #define BOOT_BACKOFF_MIN_MS 100
 #define BOOT_BACKOFF_MAX_MS 5000
-
-static void write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-
-		if (n < 0) {
-			if (errno == EINTR) {
-				continue;
-			}
-			return;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-}
 
 /* Output handler at the bottom of a worker's stack: everything to stderr. */
 static zend_result stderr_output_handler(void **handler_context, php_output_context *context)
 {
 	(void)handler_context;
 	if (context->in.used) {
-		write_all(STDERR_FILENO, context->in.data, context->in.used);
+		pogo_write_stderr(context->in.data, context->in.used);
 	}
 	return SUCCESS; /* nothing is passed on */
-}
-
-/*
- * A worker thread runs PHP with no SAPI request behind it, but the SAPI's
- * callbacks are process-wide, and a server SAPI's expect its request:
- * php-fpm's dereference SG(server_context), NULL in a worker, at request
- * shutdown (sapi_cgi_deactivate() -> fcgi_finish_request(NULL)) and when a
- * job uses $_SERVER, $_ENV or getenv() with no argument (fcgi_loadenv(NULL)).
- * Pogo wraps them: in a worker thread they act as for a request without a
- * client (no body, no cookies, no headers, the process's environment, output
- * to stderr); in any other thread they call the SAPI's own.
- */
-static __thread bool in_worker_thread;
-static sapi_module_struct sapi_own;
-static void (*import_environment_own)(zval *array_ptr);
-static void (*load_environment_own)(zval *array_ptr);
-static pthread_mutex_t environment_lock = PTHREAD_MUTEX_INITIALIZER;
-
-extern char **environ;
-
-/* $_SERVER and $_ENV of a worker: the process's environment, as in the CLI. */
-static void worker_environment(zval *array_ptr)
-{
-	for (char **env = environ; env && *env; env++) {
-		const char *eq = strchr(*env, '=');
-		char *name;
-
-		if (!eq || eq == *env) {
-			continue;
-		}
-		name = estrndup(*env, eq - *env);
-		php_register_variable_safe(name, eq + 1, strlen(eq + 1), array_ptr);
-		efree(name);
-	}
-}
-
-static int guard_activate(void)
-{
-	return in_worker_thread ? SUCCESS : sapi_own.activate();
-}
-
-static int guard_deactivate(void)
-{
-	return in_worker_thread ? SUCCESS : sapi_own.deactivate();
-}
-
-static size_t guard_ub_write(const char *str, size_t len)
-{
-	if (in_worker_thread) {
-		write_all(STDERR_FILENO, str, len);
-		return len;
-	}
-	return sapi_own.ub_write(str, len);
-}
-
-static void guard_flush(void *server_context)
-{
-	if (!in_worker_thread) {
-		sapi_own.flush(server_context);
-	}
-}
-
-static zend_stat_t *guard_get_stat(void)
-{
-	return in_worker_thread ? NULL : sapi_own.get_stat();
-}
-
-static char *guard_getenv(const char *name, size_t len)
-{
-	/* NULL: getenv() reads the process's environment, as in the CLI. */
-	return in_worker_thread ? NULL : sapi_own.getenv(name, len);
-}
-
-static int guard_header_handler(sapi_header_struct *header, sapi_header_op_enum op,
-                                sapi_headers_struct *headers)
-{
-	return in_worker_thread ? 0 : sapi_own.header_handler(header, op, headers);
-}
-
-static int guard_send_headers(sapi_headers_struct *headers)
-{
-	return in_worker_thread ? SAPI_HEADER_SENT_SUCCESSFULLY : sapi_own.send_headers(headers);
-}
-
-static void guard_send_header(sapi_header_struct *header, void *server_context)
-{
-	if (!in_worker_thread) {
-		sapi_own.send_header(header, server_context);
-	}
-}
-
-static size_t guard_read_post(char *buffer, size_t len)
-{
-	return in_worker_thread ? 0 : sapi_own.read_post(buffer, len);
-}
-
-static char *guard_read_cookies(void)
-{
-	return in_worker_thread ? NULL : sapi_own.read_cookies();
-}
-
-static void guard_register_server_variables(zval *array_ptr)
-{
-	if (in_worker_thread) {
-		worker_environment(array_ptr);
-	} else {
-		sapi_own.register_server_variables(array_ptr);
-	}
-}
-
-static zend_result guard_get_request_time(double *request_time)
-{
-	return in_worker_thread ? FAILURE : sapi_own.get_request_time(request_time);
-}
-
-static int guard_get_fd(int *fd)
-{
-	return in_worker_thread ? FAILURE : sapi_own.get_fd(fd);
-}
-
-static int guard_force_http_10(void)
-{
-	return in_worker_thread ? FAILURE : sapi_own.force_http_10();
-}
-
-static void guard_import_environment(zval *array_ptr)
-{
-	if (in_worker_thread) {
-		worker_environment(array_ptr);
-	} else {
-		import_environment_own(array_ptr);
-	}
-}
-
-static void guard_load_environment(zval *array_ptr)
-{
-	if (in_worker_thread) {
-		worker_environment(array_ptr);
-	} else {
-		load_environment_own(array_ptr);
-	}
-}
-
-#define GUARD(hook)                                                                                \
-	do {                                                                                           \
-		if (sapi_module.hook) {                                                                    \
-			sapi_module.hook = guard_##hook;                                                       \
-		}                                                                                          \
-	} while (0)
-
-/* At module startup: wraps the SAPI's request callbacks (see above). */
-static void guard_sapi(void)
-{
-	sapi_own = sapi_module;
-	GUARD(activate);
-	GUARD(deactivate);
-	GUARD(ub_write);
-	GUARD(flush);
-	GUARD(get_stat);
-	GUARD(getenv);
-	GUARD(header_handler);
-	GUARD(send_headers);
-	GUARD(send_header);
-	GUARD(read_post);
-	GUARD(read_cookies);
-	GUARD(register_server_variables);
-	GUARD(get_request_time);
-	GUARD(get_fd);
-	GUARD(force_http_10);
-}
-
-void pogo_worker_guard_environment(void)
-{
-	/* php-fpm sets these in each child after the fork, after module startup. */
-	pthread_mutex_lock(&environment_lock);
-	if (php_import_environment_variables != guard_import_environment) {
-		import_environment_own = php_import_environment_variables;
-		php_import_environment_variables = guard_import_environment;
-	}
-	if (php_load_environment_variables != guard_load_environment) {
-		load_environment_own = php_load_environment_variables;
-		php_load_environment_variables = guard_load_environment;
-	}
-	pthread_mutex_unlock(&environment_lock);
 }
 
 static void sleep_ms(unsigned ms)
@@ -593,7 +394,6 @@ static ZEND_NAMED_FUNCTION(builtin_worker_handler)
 
 void pogo_worker_startup(void)
 {
-	guard_sapi();
 	memset(&builtin_worker_function, 0, sizeof(builtin_worker_function));
 	builtin_worker_function.type = ZEND_INTERNAL_FUNCTION;
 	builtin_worker_function.handler = builtin_worker_handler;
@@ -797,7 +597,7 @@ void pogo_worker_run(pogo_thread *thread)
 	pogo_pool *pool = thread->pool;
 	unsigned backoff_ms = BOOT_BACKOFF_MIN_MS;
 
-	in_worker_thread = true;
+	pogo_sapi_guard_enter_worker();
 
 	while (!pogo_queue_stopping(&pool->queue)) {
 		request_end end = worker_request(thread);

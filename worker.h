@@ -14,12 +14,6 @@ void pogo_worker_startup(void);
 void pogo_worker_after_fork(void);
 
 /*
- * Before a process starts its first pool: makes PHP's environment import
- * (which php-fpm replaces in each child) safe in worker threads.
- */
-void pogo_worker_guard_environment(void);
-
-/*
  * Runs in a pool thread that already has its TSRM context: boots a PHP
  * request, runs the pool's worker (built-in or script) until the pool stops,
  * rebooting the request when a job breaks it, then shuts the request down.

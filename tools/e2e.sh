@@ -544,6 +544,18 @@ log "warming up: ${warm_secs}s of each page"
 warm "$warm_secs" before
 rss_before=$(rss_steady)
 
+# A job that calls the server's own functions gets what a request without a
+# client would (nothing to finish, no headers) or an Error saying it needs
+# one; the child survives ("no child crashed" below).
+server_body=$(curl -s --max-time 10 "$base/server.php" || true)
+ok=0
+if [[ $server_body == *'"fastcgi_finish_request":false'* && $server_body == *'"getallheaders":[]'* &&
+	$server_body == *'"fpm_get_status":"Error: fpm_get_status() needs a client request'* &&
+	$server_body == *'"phpinfo":true'* ]]; then
+	ok=1
+fi
+check "server functions in a job" "$ok" "${server_body:0:400}"
+
 # The sampler: every 0.2 s, each child's pid, pool, threads and RSS.
 (
 	trap 'exit 0' TERM
