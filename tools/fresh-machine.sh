@@ -163,5 +163,7 @@ echo
 say "commit $commit on a bare $codename ($arch), setup ${setup} s:"
 printf '  %s\n' "${results[@]}"
 say "total $((SECONDS - start)) s"
-echo "$(printf '%s\n' "${results[@]}" | grep -c '^PASS') passed, $(printf '%s\n' "${results[@]}" | grep -c '^FAIL') failed"
+n_pass=$(printf '%s\n' "${results[@]}" | grep -c '^PASS' || true)
+n_fail=$(printf '%s\n' "${results[@]}" | grep -c '^FAIL' || true)
+echo "$n_pass passed, $n_fail failed"
 exit "$status"
