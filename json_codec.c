@@ -539,13 +539,26 @@ char *pogo_json_exception_envelope(zend_object *throwable, size_t *out_len)
 	ZVAL_FALSE(&tmp);
 	zend_hash_str_add_new(envelope, ZEND_STRL("ok"), &tmp);
 	prop = zend_read_property_ex(base, throwable, ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &rv);
-	ZVAL_STR(&tmp, zval_get_string(prop));
+	ZVAL_DEREF(prop);
+	if (Z_TYPE_P(prop) == IS_STRING) {
+		ZVAL_STR_COPY(&tmp, Z_STR_P(prop));
+	} else {
+		/* Converting it could throw or warn in the worker: say what it was. */
+		ZVAL_STR(&tmp, zend_strpprintf(0, "(the message of this %s is %s, not a string)",
+		                               ZSTR_VAL(throwable->ce->name), zend_zval_type_name(prop)));
+	}
 	zend_hash_str_add_new(envelope, ZEND_STRL("error"), &tmp);
 
 	ZVAL_STR_COPY(&tmp, throwable->ce->name);
 	zend_hash_str_add_new(exception, ZEND_STRL("class"), &tmp);
 	prop = zend_read_property_ex(base, throwable, ZSTR_KNOWN(ZEND_STR_CODE), 1, &rv);
-	ZVAL_LONG(&tmp, zval_get_long(prop));
+	ZVAL_DEREF(prop);
+	/* As it is: PDOException's is an SQLSTATE string (JobException::$remoteCode). */
+	if (Z_TYPE_P(prop) == IS_STRING) {
+		ZVAL_STR_COPY(&tmp, Z_STR_P(prop));
+	} else {
+		ZVAL_LONG(&tmp, zval_get_long(prop));
+	}
 	zend_hash_str_add_new(exception, ZEND_STRL("code"), &tmp);
 	prop = zend_read_property_ex(base, throwable, ZSTR_KNOWN(ZEND_STR_FILE), 1, &rv);
 	ZVAL_STR(&tmp, zval_get_string(prop));
@@ -578,6 +591,10 @@ char *pogo_json_result_envelope(zval *result, const char *job_class, size_t *out
 		return smart_str_extract_malloc(&buf, out_len);
 	}
 	smart_str_free(&buf);
+	if (EG(exception) && (zend_is_unwind_exit(EG(exception)) ||
+	                      instanceof_function(EG(exception)->ce, zend_ce_error))) {
+		return NULL; /* exit() or an Error in jsonSerialize(): the worker broke */
+	}
 	if (EG(exception)) {
 		zend_object *ex = EG(exception);
 		char *text;
@@ -654,6 +671,14 @@ static zend_long envelope_long(HashTable *ht, const char *key, size_t key_len, b
 	return Z_LVAL_P(v);
 }
 
+/* The string at key, or NULL when it is absent or not a string. */
+static zend_string *envelope_string_or_null(HashTable *ht, const char *key, size_t key_len)
+{
+	zval *v = zend_hash_str_find(ht, key, key_len);
+
+	return v && Z_TYPE_P(v) == IS_STRING ? zend_string_copy(Z_STR_P(v)) : NULL;
+}
+
 zend_result pogo_json_decode_envelope(const char *text, size_t len, pogo_envelope *env,
                                       pogo_error *err)
 {
@@ -702,7 +727,10 @@ zend_result pogo_json_decode_envelope(const char *text, size_t len, pogo_envelop
 			goto invalid;
 		}
 		env->ex_class = envelope_string(Z_ARRVAL_P(field), ZEND_STRL("class"), &bad);
-		env->ex_code = envelope_long(Z_ARRVAL_P(field), ZEND_STRL("code"), &bad);
+		env->ex_remote_code = envelope_string_or_null(Z_ARRVAL_P(field), ZEND_STRL("code"));
+		env->ex_code = env->ex_remote_code
+		                   ? ZEND_STRTOL(ZSTR_VAL(env->ex_remote_code), NULL, 10) /* as (int) */
+		                   : envelope_long(Z_ARRVAL_P(field), ZEND_STRL("code"), &bad);
 		env->ex_file = envelope_string(Z_ARRVAL_P(field), ZEND_STRL("file"), &bad);
 		env->ex_line = envelope_long(Z_ARRVAL_P(field), ZEND_STRL("line"), &bad);
 		env->ex_trace = envelope_string(Z_ARRVAL_P(field), ZEND_STRL("trace"), &bad);
@@ -737,5 +765,8 @@ void pogo_envelope_dtor(pogo_envelope *env)
 	if (env->ex_trace) {
 		zend_string_release(env->ex_trace);
 	}
-	env->error = env->ex_class = env->ex_file = env->ex_trace = NULL;
+	if (env->ex_remote_code) {
+		zend_string_release(env->ex_remote_code);
+	}
+	env->error = env->ex_class = env->ex_file = env->ex_trace = env->ex_remote_code = NULL;
 }

@@ -43,8 +43,10 @@ zend_result pogo_json_decode_payload(const char *text, size_t len, zval *return_
 
 /*
  * Success envelope {"ok":true,"result":…} for a job's return value. A result
- * that is not JSON-compatible gives an error envelope saying so instead.
- * Returns a malloc'd buffer the caller frees; NULL only if out of memory.
+ * that is not JSON-compatible, or whose jsonSerialize() threw an Exception,
+ * gives an error envelope saying so instead. Returns a malloc'd buffer the
+ * caller frees, or NULL: out of memory, or exit() or an Error in
+ * jsonSerialize(), which is left in EG(exception) (the worker broke).
  */
 char *pogo_json_result_envelope(zval *result, const char *job_class, size_t *out_len);
 
@@ -68,10 +70,11 @@ char *pogo_json_envelope_from_handler(zval *returned, size_t *out_len, pogo_erro
 /* An envelope read back on the awaiting side. */
 typedef struct pogo_envelope {
 	bool ok;
-	zval result;           /* ok: the decoded result */
-	zend_string *error;    /* !ok: the message */
-	zend_string *ex_class; /* !ok, optional: the remote exception */
-	zend_long ex_code;
+	zval result;                 /* ok: the decoded result */
+	zend_string *error;          /* !ok: the message */
+	zend_string *ex_class;       /* !ok, optional: the remote exception */
+	zend_long ex_code;           /* the code, or (int) of a string code */
+	zend_string *ex_remote_code; /* a string code as it was (PDOException's SQLSTATE) */
 	zend_string *ex_file;
 	zend_long ex_line;
 	zend_string *ex_trace;

@@ -50,6 +50,7 @@ typedef struct request_job {
 	pogo_job *job;
 	pogo_pool *pool;
 	zend_string *class_name;
+	bool awaiting; /* a pogo_await() of this handle is waiting (it may be re-entered) */
 } request_job;
 
 static void request_job_dtor(zval *zv)
@@ -130,6 +131,10 @@ PHP_FUNCTION(pogo_dispatch)
 		zend_argument_value_error(1, "must be the name of a class implementing Pogo\\JobInterface");
 		RETURN_THROWS();
 	}
+	if (memchr(ZSTR_VAL(class_name), '\0', ZSTR_LEN(class_name))) {
+		zend_argument_value_error(1, "must not contain any null bytes");
+		RETURN_THROWS();
+	}
 	pool = usable_pool(pool_name);
 	if (!pool) {
 		RETURN_THROWS();
@@ -174,6 +179,7 @@ PHP_FUNCTION(pogo_dispatch)
 	entry->job = job;
 	entry->pool = pool;
 	entry->class_name = zend_string_copy(class_name);
+	entry->awaiting = false;
 	zend_hash_index_add_new_ptr(POGO_G(jobs), job->handle, entry);
 	RETURN_LONG((zend_long)job->handle);
 }
@@ -192,6 +198,12 @@ static void throw_job_exception(pogo_envelope *env)
 	zend_update_property_ex(zend_ce_exception, obj, ZSTR_KNOWN(ZEND_STR_CODE), &tmp);
 	ZVAL_STR(&tmp, env->ex_class ? env->ex_class : ZSTR_EMPTY_ALLOC());
 	zend_update_property_string(pogo_ce_JobException, obj, ZEND_STRL("remoteClass"), Z_STRVAL(tmp));
+	if (env->ex_remote_code) {
+		zend_update_property_str(pogo_ce_JobException, obj, ZEND_STRL("remoteCode"),
+		                         env->ex_remote_code);
+	} else {
+		zend_update_property_long(pogo_ce_JobException, obj, ZEND_STRL("remoteCode"), env->ex_code);
+	}
 	zend_update_property_string(pogo_ce_JobException, obj, ZEND_STRL("remoteFile"),
 	                            env->ex_file ? ZSTR_VAL(env->ex_file) : "");
 	zend_update_property_long(pogo_ce_JobException, obj, ZEND_STRL("remoteLine"), env->ex_line);
@@ -255,15 +267,17 @@ static void job_outcome(request_job *entry, pogo_job_outcome outcome, const char
  * Waits like pogo_job_wait(), but wakes up every AWAIT_SLICE_NS to let PHP
  * handle what interrupted the request meanwhile: its max_execution_time
  * (fatal, as usual) and pending pcntl signals (their handlers run here).
- * Fails only when a handler threw.
+ * Sets *state to the job's state as pogo_job_wait() saw it under the job's
+ * lock (DONE: its outcome is complete). Fails only when a handler threw.
  */
-static zend_result wait_interruptible(pogo_job *job, int64_t deadline)
+static zend_result wait_interruptible(pogo_job *job, int64_t deadline, pogo_job_state *state)
 {
 	for (;;) {
 		int64_t slice = pogo_now_ns() + AWAIT_SLICE_NS;
 		bool last = deadline && deadline <= slice;
 
-		if (pogo_job_wait(job, last ? deadline : slice) == POGO_JOB_DONE) {
+		*state = pogo_job_wait(job, last ? deadline : slice);
+		if (*state == POGO_JOB_DONE) {
 			return SUCCESS;
 		}
 		if (zend_atomic_bool_exchange_ex(&EG(vm_interrupt), false)) {
@@ -288,6 +302,8 @@ PHP_FUNCTION(pogo_await)
 	double timeout = 5.0;
 	request_job *entry;
 	pogo_job *job;
+	pogo_job_state state;
+	zend_result waited;
 	int64_t deadline;
 
 	ZEND_PARSE_PARAMETERS_START(1, 2)
@@ -315,6 +331,14 @@ PHP_FUNCTION(pogo_await)
 		}
 		RETURN_THROWS();
 	}
+	if (entry->awaiting) {
+		/* A signal handler or tick function that interrupted the wait for this handle. */
+		zend_throw_exception_ex(pogo_ce_PogoException, 0,
+		                        "handle " ZEND_LONG_FMT " is already being awaited: pogo_await() "
+		                        "was re-entered for it (from a signal handler?)",
+		                        handle);
+		RETURN_THROWS();
+	}
 	job = entry->job;
 	if (zend_isinf(timeout) || timeout > 1e9) {
 		deadline = 0; /* no limit */
@@ -324,10 +348,13 @@ PHP_FUNCTION(pogo_await)
 			deadline = 1;
 		}
 	}
-	if (wait_interruptible(job, deadline) == FAILURE) {
+	entry->awaiting = true;
+	waited = wait_interruptible(job, deadline, &state);
+	entry->awaiting = false; /* entries are not moved or freed while awaited */
+	if (waited == FAILURE) {
 		RETURN_THROWS(); /* a signal handler threw */
 	}
-	if (job->state != POGO_JOB_DONE) {
+	if (state != POGO_JOB_DONE) {
 		zend_throw_exception_ex(pogo_ce_TimeoutException, 0,
 		                        "job " ZEND_LONG_FMT " (%s) on pool \"%s\" did not finish within "
 		                        "%g s; it keeps running and can be awaited again",
@@ -562,11 +589,11 @@ static PHP_MINIT_FUNCTION(pogo)
 	REGISTER_INI_ENTRIES();
 	if (!atfork_registered) {
 		/* MINIT runs again when a server restarts PHP in the same process. */
-		pthread_atfork(NULL, NULL, after_fork_in_child);
+		pthread_atfork(pogo_pools_before_fork, pogo_pools_after_fork_parent, after_fork_in_child);
 		atfork_registered = true;
 	}
 	pogo_sapi_guard_startup(release_request_jobs);
-	pogo_worker_startup();
+	pogo_worker_startup(release_request_jobs);
 	le_pogo_pools =
 	    zend_register_list_destructors_ex(NULL, pools_resource_dtor, "Pogo pools", module_number);
 	startup_thread = pthread_self();

@@ -42,6 +42,8 @@ namespace Pogo {
     class JobException extends PogoException
     {
         public readonly string $remoteClass;
+        /** The remote exception's code as it was: an int, or a string such as PDOException's SQLSTATE. */
+        public readonly int|string $remoteCode;
         public readonly string $remoteFile;
         public readonly int $remoteLine;
         public readonly string $remoteTrace;

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: a4aa7c0c400e03de8f83d3b02a7227de42fd7091 */
+ * Stub hash: 36d4501f60eec3916cd32241556ac14768d171f1 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_pogo_dispatch, 0, 1, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO(0, class, IS_STRING, 0)
@@ -112,6 +112,12 @@ static zend_class_entry *register_class_Pogo_JobException(zend_class_entry *clas
 	zend_string *property_remoteClass_name = zend_string_init("remoteClass", sizeof("remoteClass") - 1, 1);
 	zend_declare_typed_property(class_entry, property_remoteClass_name, &property_remoteClass_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
 	zend_string_release(property_remoteClass_name);
+
+	zval property_remoteCode_default_value;
+	ZVAL_UNDEF(&property_remoteCode_default_value);
+	zend_string *property_remoteCode_name = zend_string_init("remoteCode", sizeof("remoteCode") - 1, 1);
+	zend_declare_typed_property(class_entry, property_remoteCode_name, &property_remoteCode_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG|MAY_BE_STRING));
+	zend_string_release(property_remoteCode_name);
 
 	zval property_remoteFile_default_value;
 	ZVAL_UNDEF(&property_remoteFile_default_value);

@@ -44,6 +44,68 @@
 
 static pogo_pool *pools;
 static size_t pools_count;
+
+/*
+ * The fork gate (see pool.h), writer-preferring so that threads that boot
+ * and reboot all the time cannot hold a fork back.
+ */
+static pthread_rwlock_t fork_gate;
+
+static void fork_gate_init(void)
+{
+	pthread_rwlockattr_t attr;
+
+	pthread_rwlockattr_init(&attr);
+	pthread_rwlockattr_setkind_np(&attr, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+	pthread_rwlock_init(&fork_gate, &attr);
+	pthread_rwlockattr_destroy(&attr);
+}
+
+void pogo_pool_fork_gate_enter(void)
+{
+	pthread_rwlock_rdlock(&fork_gate);
+}
+
+void pogo_pool_fork_gate_leave(void)
+{
+	pthread_rwlock_unlock(&fork_gate);
+}
+
+void pogo_pools_before_fork(void)
+{
+	pthread_rwlock_wrlock(&fork_gate);
+}
+
+void pogo_pools_after_fork_parent(void)
+{
+	pthread_rwlock_unlock(&fork_gate);
+}
+
+/*
+ * TSRM's record of a thread, laid out as in TSRM/TSRM.c (where it is
+ * private; unchanged from PHP 8.0 to 8.5). A forked child has a copy of the
+ * parent threads' records but none of the threads: their storage points
+ * into heaps that no thread of the child owns. count = 0 keeps TSRM from
+ * running destructors over it at shutdown (ts_free_id(), tsrm_shutdown());
+ * a thread id that no thread has keeps a new thread of the child, which may
+ * get a dead thread's id, from being handed the dead thread's state.
+ */
+typedef struct tsrm_entry_layout {
+	void **storage;
+	int count;
+	pthread_t thread_id;
+	struct tsrm_entry_layout *next;
+} tsrm_entry_layout;
+
+static void tsrm_forget(void *entry)
+{
+	tsrm_entry_layout *e = entry;
+
+	if (e) {
+		e->count = 0;
+		memset(&e->thread_id, 0, sizeof(e->thread_id));
+	}
+}
 static pogo_pool_hooks hooks; /* set at module startup, read-only after */
 
 zend_result pogo_pools_init(pogo_pool_config_set *set, const pogo_pool_hooks *with, pogo_error *err)
@@ -51,6 +113,7 @@ zend_result pogo_pools_init(pogo_pool_config_set *set, const pogo_pool_hooks *wi
 	size_t i;
 
 	hooks = *with;
+	fork_gate_init();
 	pools = calloc(set->count ? set->count : 1, sizeof(*pools));
 	if (!pools) {
 		pogo_error_set(err, POGO_ERR_NOMEM, "out of memory creating the pools");
@@ -147,10 +210,16 @@ static void *pool_thread_main(void *arg)
 {
 	pogo_thread *thread = arg;
 
+	pogo_pool_fork_gate_enter();
 	(void)ts_resource(0);
 	ZEND_TSRMLS_CACHE_UPDATE();
+	thread->tsrm_entry = tsrm_get_ls_cache();
+	pogo_pool_fork_gate_leave();
 	hooks.thread_main(thread);
+	pogo_pool_fork_gate_enter();
+	thread->tsrm_entry = NULL;
 	ts_free_thread();
+	pogo_pool_fork_gate_leave();
 	return NULL;
 }
 
@@ -372,11 +441,18 @@ static bool threads_include_self(const pogo_pool *pool)
 
 void pogo_pools_after_fork(void)
 {
+	/* The forking thread holds the gate: a fresh one, open. */
+	fork_gate_init();
 	for (size_t i = 0; i < pools_count; i++) {
 		pogo_pool *pool = &pools[i];
 
 		if (!pool->started_pid) {
 			continue;
+		}
+		for (unsigned t = 0; pool->threads && t < pool->thread_count; t++) {
+			if (!pthread_equal(pool->threads[t].id, pthread_self())) {
+				tsrm_forget(pool->threads[t].tsrm_entry);
+			}
 		}
 		/*
 		 * The parent's threads do not exist here, and any of its locks may

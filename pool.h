@@ -21,6 +21,11 @@ typedef struct pogo_thread {
 	pthread_t id;
 	struct pogo_pool *pool;
 	/*
+	 * The thread's TSRM record (tsrm_get_ls_cache()) while it has one: a
+	 * forked child makes TSRM forget it. Guarded by the fork gate.
+	 */
+	void *tsrm_entry;
+	/*
 	 * The execution timer of the thread's current PHP request, so that
 	 * shutdown can interrupt a job that outlives pogo.shutdown_timeout.
 	 * Guarded by lock.
@@ -75,7 +80,24 @@ void pogo_pools_stop(void);
  */
 void pogo_pools_set_shutdown_timeout(int64_t ms);
 
-/* In a child after fork(): forget the parent's threads and queued jobs. */
+/*
+ * The fork gate: pool threads hold it (shared) while they are inside TSRM or
+ * start or shut down a PHP request, and fork() holds it (exclusive) from
+ * its prepare handler to its parent and child handlers, so that no pool
+ * thread holds TSRM's lock or is half-way through a request's startup or
+ * shutdown at the moment of the fork.
+ */
+void pogo_pool_fork_gate_enter(void);
+void pogo_pool_fork_gate_leave(void);
+
+/* atfork handlers: before fork() (closes the gate) and in the parent after it. */
+void pogo_pools_before_fork(void);
+void pogo_pools_after_fork_parent(void);
+
+/*
+ * In a child after fork(): forget the parent's threads (in Pogo and in
+ * TSRM) and queued jobs; the gate is open again.
+ */
 void pogo_pools_after_fork(void);
 
 /* Stops the pools if still running, then frees them (module shutdown). */

@@ -291,11 +291,13 @@ typedef enum {
 	RULE_NOTHING_TO_FINISH, /* returns false: there is no client request to finish */
 	RULE_ALLOWED,           /* needs no client: left as it is */
 	RULE_PHP_OWN,           /* the SAPI replaced PHP's own function: a job gets PHP's */
+	RULE_NO_FORK,           /* throws Error: a job cannot fork */
 } rule_kind;
 
 static const struct {
 	const char *name;
-	const char *sapi; /* the rule applies under this SAPI only; NULL: any */
+	const char
+	    *sapi; /* NULL: to the server's functions under any SAPI; else see rule_applies_here() */
 	rule_kind kind;
 } function_rules[] = {
     {"getallheaders", NULL, RULE_NO_HEADERS},
@@ -315,7 +317,17 @@ static const struct {
     {"putenv", "frankenphp", RULE_PHP_OWN},
     /* FrankenPHP restarts its workers around opcache_reset(). */
     {"opcache_reset", "frankenphp", RULE_NEEDS_CLIENT},
+    /* Not the server's, but a job's child would be a worker thread with no pool. */
+    {"pcntl_fork", "", RULE_NO_FORK},
+    {"pcntl_rfork", "", RULE_NO_FORK},
+    {"pcntl_forkx", "", RULE_NO_FORK},
 };
+
+/* sapi "" in function_rules[]: under any SAPI, for a function that is not the server's. */
+static bool rule_applies_here(const char *sapi)
+{
+	return sapi && (sapi[0] == '\0' || strcmp(sapi, sapi_module.name) == 0);
+}
 
 static ZEND_NAMED_FUNCTION(guard_needs_client)
 {
@@ -324,6 +336,16 @@ static ZEND_NAMED_FUNCTION(guard_needs_client)
 	                 "%s() needs a client request of the server (%s), and a Pogo job has none: "
 	                 "call it in the request that dispatched the job",
 	                 ZSTR_VAL(EX(func)->common.function_name), sapi_module.name);
+}
+
+static ZEND_NAMED_FUNCTION(guard_no_fork)
+{
+	(void)return_value;
+	zend_throw_error(NULL,
+	                 "%s() cannot be called from a Pogo job: the child would be a copy of one "
+	                 "worker thread, with no pool and no request to end; fork in the request "
+	                 "that dispatched the job",
+	                 ZSTR_VAL(EX(func)->common.function_name));
 }
 
 static ZEND_NAMED_FUNCTION(guard_no_headers)
@@ -377,6 +399,8 @@ static zif_handler rule_handler(const char *name, rule_kind kind)
 		return own ? own->handler : NULL;
 	case RULE_ALLOWED:
 		return NULL;
+	case RULE_NO_FORK:
+		return guard_no_fork;
 	default:
 		return guard_needs_client;
 	}
@@ -387,7 +411,7 @@ static rule_kind server_function_rule(const char *name)
 {
 	for (size_t i = 0; i < sizeof(function_rules) / sizeof(function_rules[0]); i++) {
 		if (strcasecmp(function_rules[i].name, name) == 0 &&
-		    (!function_rules[i].sapi || strcmp(function_rules[i].sapi, sapi_module.name) == 0)) {
+		    (!function_rules[i].sapi || rule_applies_here(function_rules[i].sapi))) {
 			return function_rules[i].kind;
 		}
 	}
@@ -412,9 +436,9 @@ void pogo_sapi_guard_enter_worker(void)
 			guard_server_functions(m->functions);
 		}
 	}
-	/* The rules for standard functions that a server replaced. */
+	/* The rules for functions that are not the server's own (standard, pcntl). */
 	for (size_t i = 0; i < sizeof(function_rules) / sizeof(function_rules[0]); i++) {
-		if (function_rules[i].sapi && strcmp(function_rules[i].sapi, sapi_module.name) == 0) {
+		if (rule_applies_here(function_rules[i].sapi)) {
 			set_handler(function_rules[i].name,
 			            rule_handler(function_rules[i].name, function_rules[i].kind));
 		}

@@ -23,6 +23,7 @@
 #include "SAPI.h"
 #include "main/php_output.h"
 #include "main/php_variables.h"
+#include "ext/standard/basic_functions.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
 
@@ -52,6 +53,21 @@ static void sleep_ms(unsigned ms)
 	}
 }
 
+/* Registers the constant name for a stream opened on path (mode), for this request. */
+static void register_stream_constant(const char *name, const char *path, const char *mode)
+{
+	php_stream *stream = php_stream_open_wrapper_ex(path, mode, 0, NULL, NULL);
+	zend_constant c;
+
+	if (!stream) {
+		return;
+	}
+	php_stream_to_zval(stream, &c.value);
+	ZEND_CONSTANT_SET_FLAGS(&c, CONST_CS, 0);
+	c.name = zend_string_init_interned(name, strlen(name), 0);
+	zend_register_constant(&c);
+}
+
 static zend_result worker_request_startup(pogo_pool *pool)
 {
 	php_output_handler *handler;
@@ -59,9 +75,12 @@ static zend_result worker_request_startup(pogo_pool *pool)
 	SG(server_context) = NULL;
 	SG(request_info).no_headers = 1;
 	SG(options) |= SAPI_OPTION_NO_CHDIR;
+	pogo_pool_fork_gate_enter();
 	if (php_request_startup() == FAILURE) {
+		pogo_pool_fork_gate_leave();
 		return FAILURE;
 	}
+	pogo_pool_fork_gate_leave();
 	SG(headers_sent) = 1;
 	SG(request_info).no_headers = 1;
 	PG(during_request_startup) = 0;
@@ -81,6 +100,12 @@ static zend_result worker_request_startup(pogo_pool *pool)
 	    PHP_OUTPUT_HANDLER_CLEANABLE | PHP_OUTPUT_HANDLER_FLUSHABLE);
 	if (handler) {
 		php_output_handler_start(handler);
+	}
+	if (strcmp(sapi_module.name, "cli") == 0) {
+		/* As the CLI defines them for its script; STDOUT goes where job output goes. */
+		register_stream_constant("STDIN", "php://stdin", "rb");
+		register_stream_constant("STDOUT", "php://stderr", "wb");
+		register_stream_constant("STDERR", "php://stderr", "wb");
 	}
 	POGO_G(worker_pool) = pool;
 	POGO_G(current_job) = NULL;
@@ -211,29 +236,29 @@ static char *uncaught_error_text(zend_object *ex)
 }
 
 /*
- * Classifies what a job threw (EG(exception), cleared here). An Exception is
- * the job's own failure: returns its error envelope (malloc'd). exit() and
+ * Classifies what a job threw (EG(exception)). An Exception is the job's own
+ * failure: returns its error envelope (malloc'd) and clears it. exit() and
  * an uncaught Error break the worker: returns NULL with *fatal set to the
- * cause (malloc'd), and the request must be rebooted.
+ * cause (malloc'd); the exception is cleared, or left to unwind a worker
+ * script when leave_fatal is set; either way the request must be rebooted.
  */
-static char *job_threw(size_t *len, char **fatal)
+static char *job_threw(size_t *len, char **fatal, bool leave_fatal)
 {
 	zend_object *ex = EG(exception);
-	char *envelope = NULL;
+	char *envelope;
 
-	if (zend_is_unwind_exit(ex)) {
-		zend_clear_exception();
-		*fatal = strdup("the job called exit()");
+	if (zend_is_unwind_exit(ex) || instanceof_function(ex->ce, zend_ce_error)) {
+		*fatal =
+		    zend_is_unwind_exit(ex) ? strdup("the job called exit()") : uncaught_error_text(ex);
+		if (!leave_fatal) {
+			zend_clear_exception();
+		}
 		return NULL;
 	}
 	GC_ADDREF(ex);
 	zend_clear_exception();
-	if (instanceof_function(ex->ce, zend_ce_error)) {
-		*fatal = uncaught_error_text(ex);
-	} else {
-		envelope = pogo_json_exception_envelope(ex, len);
-	}
-	OBJ_RELEASE(ex);
+	envelope = pogo_json_exception_envelope(ex, len);
+	OBJ_RELEASE(ex); /* its destructor may throw: job_end() drops that */
 	return envelope;
 }
 
@@ -301,24 +326,52 @@ static char *run_builtin_job(zval *payload, size_t *len, char **fatal)
 	}
 	envelope = pogo_json_result_envelope(&retval, ZSTR_VAL(ce->name), len);
 	zval_ptr_dtor(&retval);
+	if (!envelope && EG(exception)) {
+		goto threw; /* exit() or an Error in jsonSerialize() */
+	}
 	return envelope;
 
 threw:
-	return job_threw(len, fatal);
+	return job_threw(len, fatal, false);
 }
 
 /* Arms the pool's max_execution_time for the job about to run. */
-static void job_timer_start(pogo_pool *pool)
+static void job_begin(pogo_pool *pool)
 {
 	if (pool->config.max_execution_time > 0) {
 		zend_set_timeout((zend_long)pool->config.max_execution_time, 0);
 	}
 }
 
-static void job_timer_stop(pogo_pool *pool)
+/* Stops the job's time limit: the pool's, or one the job set. */
+static void job_timer_end(void)
 {
-	if (pool->config.max_execution_time > 0) {
-		zend_unset_timeout();
+	if (EG(modified_ini_directives) &&
+	    zend_hash_str_exists(EG(modified_ini_directives), ZEND_STRL("max_execution_time"))) {
+		/* set_time_limit() or ini_set() in the job: the worker's value again, unarmed. */
+		zend_string *name = zend_string_init(ZEND_STRL("max_execution_time"), 0);
+
+		zend_restore_ini_entry(name, ZEND_INI_STAGE_DEACTIVATE);
+		zend_string_release(name);
+	}
+	zend_unset_timeout();
+}
+
+static void (*job_end_hook)(void);
+
+/*
+ * After a job completed: nothing it raised or armed reaches the next one (an
+ * exception thrown by a destructor after its envelope was made, a time
+ * limit), and the jobs it dispatched without awaiting them are given up, as
+ * a request's are at its end.
+ */
+static void job_end(void)
+{
+	if (EG(exception)) {
+		zend_clear_exception();
+	}
+	if (job_end_hook) {
+		job_end_hook();
 	}
 }
 
@@ -362,9 +415,9 @@ static void builtin_worker_loop(pogo_pool *pool)
 
 		POGO_G(current_job) = job;
 		if (pogo_json_decode_payload(job->payload, job->payload_len, &payload, &err) == SUCCESS) {
-			job_timer_start(pool);
+			job_begin(pool);
 			envelope = run_builtin_job(&payload, &len, &fatal);
-			job_timer_stop(pool);
+			job_timer_end();
 			zval_ptr_dtor(&payload);
 		}
 		if (fatal) {
@@ -373,6 +426,7 @@ static void builtin_worker_loop(pogo_pool *pool)
 			return;
 		}
 		finish_job(envelope, len, &err);
+		job_end();
 		if (recycle_due(pool)) {
 			return;
 		}
@@ -392,8 +446,9 @@ static ZEND_NAMED_FUNCTION(builtin_worker_handler)
 	builtin_worker_loop(POGO_G(worker_pool));
 }
 
-void pogo_worker_startup(void)
+void pogo_worker_startup(void (*job_end)(void))
 {
+	job_end_hook = job_end;
 	memset(&builtin_worker_function, 0, sizeof(builtin_worker_function));
 	builtin_worker_function.type = ZEND_INTERNAL_FUNCTION;
 	builtin_worker_function.handler = builtin_worker_handler;
@@ -421,7 +476,7 @@ void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, z
 	pogo_error err = {0};
 	pogo_job *job;
 	zval payload, retval;
-	char *envelope = NULL, class_name[256];
+	char *envelope = NULL, *fatal = NULL, class_name[256];
 	size_t len = 0;
 
 	if (!pool) {
@@ -448,6 +503,7 @@ void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, z
 	POGO_G(current_job) = job;
 	if (pogo_json_decode_payload(job->payload, job->payload_len, &payload, &err) == FAILURE) {
 		finish_job(NULL, 0, &err);
+		job_end();
 		RETURN_TRUE;
 	}
 	snprintf(class_name, sizeof(class_name), "%s",
@@ -457,21 +513,13 @@ void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, z
 	fci->params = &payload;
 	fci->param_count = 1;
 	fci->named_params = NULL;
-	job_timer_start(pool);
+	job_begin(pool);
 	zend_call_function(fci, fcc);
-	job_timer_stop(pool);
+	job_timer_end();
 	zval_ptr_dtor(&payload);
 	if (EG(exception)) {
 		zval_ptr_dtor(&retval);
-		if (zend_is_unwind_exit(EG(exception)) ||
-		    instanceof_function(EG(exception)->ce, zend_ce_error)) {
-			/* Fatal for the script: let it unwind, the thread reboots its request. */
-			fail_current_job_take(zend_is_unwind_exit(EG(exception))
-			                          ? strdup("the job called exit()")
-			                          : uncaught_error_text(EG(exception)));
-			return;
-		}
-		envelope = job_threw(&len, NULL);
+		envelope = job_threw(&len, &fatal, true);
 	} else {
 		zval *returned = &retval, *ok, *result;
 
@@ -486,8 +534,17 @@ void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, z
 			envelope = pogo_json_envelope_from_handler(returned, &len, &err);
 		}
 		zval_ptr_dtor(&retval);
+		if (!envelope && EG(exception)) {
+			envelope = job_threw(&len, &fatal, true); /* thrown by jsonSerialize() */
+		}
+	}
+	if (fatal) {
+		/* Fatal for the script: it unwinds, and the thread reboots its request. */
+		fail_current_job_take(fatal);
+		return;
 	}
 	finish_job(envelope, len, &err);
+	job_end();
 	RETURN_TRUE;
 }
 
@@ -517,7 +574,19 @@ static request_end request_broke(pogo_pool *pool, const char *fallback)
 	char text[600];
 
 	if (POGO_G(current_job)) {
-		fail_current_job(fallback);
+		if (pogo_queue_stopping(&pool->queue) && PG(last_error_message) &&
+		    strncmp(ZSTR_VAL(PG(last_error_message)), "Maximum execution time",
+		            strlen("Maximum execution time")) == 0) {
+			/* Not the job's time limit: shutdown fired the thread's timer. */
+			snprintf(text, sizeof(text),
+			         "the job was still running when the process shut down, after "
+			         "pogo.shutdown_timeout, and was interrupted (in %s on line %u)",
+			         PG(last_error_file) ? ZSTR_VAL(PG(last_error_file)) : "Unknown",
+			         PG(last_error_lineno));
+			fail_current_job_take(strdup(text));
+		} else {
+			fail_current_job(fallback);
+		}
 		return REQUEST_JOB_BROKE;
 	}
 	if (POGO_G(jobs_run) > 0) {
@@ -572,8 +641,26 @@ static request_end worker_request(pogo_thread *thread)
 		POGO_G(booted) = false;
 		pogo_pool_serving_end(pool);
 	}
+	/*
+	 * The shutdown functions and destructors that jobs left run now, while a
+	 * stopping pool can still interrupt them through the request's timer;
+	 * php_request_shutdown() then finds none left.
+	 */
+	zend_try
+	{
+		php_call_shutdown_functions();
+	}
+	zend_end_try();
+	zend_try
+	{
+		zend_call_destructors();
+	}
+	zend_end_try();
+	php_free_shutdown_functions();
 	pogo_thread_set_timer(thread, NULL); /* the request deletes its timer */
+	pogo_pool_fork_gate_enter();
 	php_request_shutdown(NULL);
+	pogo_pool_fork_gate_leave();
 	return end;
 }
 

@@ -7,8 +7,12 @@
 #include "php.h"
 #include "pool.h"
 
-/* Prepares what worker threads share; called once at module startup. */
-void pogo_worker_startup(void);
+/*
+ * Prepares what worker threads share; called once at module startup.
+ * job_end runs in a worker thread after each job: it gives up the jobs that
+ * job dispatched and did not await.
+ */
+void pogo_worker_startup(void (*job_end)(void));
 
 /* In a child after fork(): resets what the parent's worker threads may have held. */
 void pogo_worker_after_fork(void);

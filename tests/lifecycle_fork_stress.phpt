@@ -1,0 +1,27 @@
+--TEST--
+Forks at random moments while the pool's threads boot, run and reboot: every child exits 0, whether it dispatches or not, none hangs or crashes, and the parent goes on
+--SKIPIF--
+<?php
+require __DIR__ . '/skipif.inc';
+if (!function_exists('pcntl_fork')) {
+    die('skip pcntl not available');
+}
+?>
+--FILE--
+<?php
+require __DIR__ . '/fixtures/subprocess.inc';
+$n = getenv('SKIP_PERF_SENSITIVE') ? 15 : 120;
+$seed = random_int(1, PHP_INT_MAX);
+$r = pogo_test_run_php(__DIR__ . '/fixtures/fork_stress_child.php', [
+    'pogo.pool.default.bootstrap' => __DIR__ . '/fixtures/jobs.inc',
+    'pogo.pool.default.num_threads' => 2,
+    'pogo.pool.default.max_jobs' => 2,
+], [$n, $seed]);
+echo str_replace((string) $n, 'N', $r['stdout']);
+echo 'exit status: ', $r['status'], "\n";
+echo $r['stderr'] === '' ? "stderr empty\n" : "seed $seed, stderr: " . $r['stderr'];
+?>
+--EXPECT--
+N of N children exited 0
+exit status: 0
+stderr empty
