@@ -16,7 +16,7 @@
  * takes the job lock again and checks the job's state anew.
  *
  * What the locks guard. The queue lock guards the list (head, tail, each
- * job's next), length, idle_workers and stopping. The job lock guards state,
+ * job's next), length, idle_workers, stopping and visits. The job lock guards state,
  * outcome, result, abandoned and job->queue. A posted job is linked exactly
  * while it is QUEUED: only code holding both locks moves it out of QUEUED
  * (take, stop, expiry, abandon), so a QUEUED job seen under both locks is
@@ -252,6 +252,7 @@ static pogo_job *queue_pop_locked(pogo_queue *queue)
 	}
 	job->next = NULL;
 	queue->length--;
+	queue->visits++;
 	return job;
 }
 
@@ -267,6 +268,7 @@ static bool queue_unlink_locked(pogo_queue *queue, pogo_job *job)
 	pogo_job *cur;
 
 	for (cur = queue->head; cur != NULL; prev = cur, cur = cur->next) {
+		queue->visits++;
 		if (cur == job) {
 			break;
 		}
@@ -522,8 +524,10 @@ zend_result pogo_queue_post(pogo_queue *queue, pogo_job *job)
 	job->next = NULL;
 	if (queue->tail == NULL) {
 		queue->head = job;
+		queue->visits++;
 	} else {
 		queue->tail->next = job;
+		queue->visits += 2;
 	}
 	queue->tail = job;
 	queue->length++;

@@ -63,6 +63,12 @@ typedef struct pogo_queue {
 	atomic_size_t length;  /* written under lock; read without it to spin */
 	unsigned idle_workers; /* workers waiting in pogo_queue_take() */
 	bool stopping;
+	/*
+	 * Guarded by lock: how many jobs the list operations have visited (read
+	 * or written the links of), in all. The unit tests read it to check what
+	 * each post, take, expiry and abandon costs.
+	 */
+	size_t visits;
 } pogo_queue;
 
 /* Monotonic clock, nanoseconds. */
