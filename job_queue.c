@@ -64,7 +64,8 @@
  * for at most its thread's spin budget: SPIN_MAX_NS, halved each time a spin
  * ends empty-handed (down to SPIN_MIN_NS), doubled each time it pays off. An
  * idle pool stops costing CPU within SPIN_MAX_NS; a thread whose spins keep
- * failing (a busy machine, slow jobs) soon spins only briefly.
+ * failing (a busy machine, slow jobs) soon spins only briefly. An awaiter
+ * does not spin for a job past its max_wait: it will not finish soon.
  */
 #define SPIN_MAX_NS INT64_C(50000)
 #define SPIN_MIN_NS INT64_C(2000)
@@ -239,8 +240,11 @@ void pogo_job_complete_take(pogo_job *job, pogo_job_outcome outcome, char *resul
 	pogo_job_release(job);
 }
 
-/* Whether a job's max_wait deadline has passed at time now; the caller holds its lock. */
-static bool job_expired_locked(const pogo_job *job, int64_t now)
+/*
+ * Whether a job's max_wait deadline has passed at time now. The deadline is
+ * set at creation and never changes: no lock is needed.
+ */
+static bool job_past_max_wait(const pogo_job *job, int64_t now)
 {
 	return job->max_wait_deadline_ns != 0 && now >= job->max_wait_deadline_ns;
 }
@@ -388,7 +392,11 @@ pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns)
 
 	int64_t started = pogo_now_ns();
 
-	if (spin(job_finished, job, &await_spin_ns, deadline_ns)) {
+	/*
+	 * A job past its max_wait is still queued, and expires below at once, or
+	 * was taken just in time: either way it will not finish within a spin.
+	 */
+	if (!job_past_max_wait(job, started) && spin(job_finished, job, &await_spin_ns, deadline_ns)) {
 		return POGO_JOB_DONE; /* finished is set after the outcome, with release */
 	}
 	mutex_lock(&job->lock);
@@ -396,7 +404,7 @@ pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns)
 		now = pogo_now_ns();
 		/* Only a posted job can expire here: expiring means unlinking it. */
 		may_expire = job->state == POGO_JOB_QUEUED && job->queue != NULL;
-		if (may_expire && job_expired_locked(job, now)) {
+		if (may_expire && job_past_max_wait(job, now)) {
 			queue = job_relock_with_queue(job);
 			if (queue != NULL) {
 				queue_unlink_locked(queue, job);
@@ -567,7 +575,7 @@ static pogo_job *queue_take(pogo_queue *queue, bool wait)
 
 		job = queue_pop_locked(queue);
 		mutex_lock(&job->lock);
-		if (job_expired_locked(job, pogo_now_ns())) {
+		if (job_past_max_wait(job, pogo_now_ns())) {
 			job_complete_locked_take(job, POGO_OUTCOME_EXPIRED, NULL, 0);
 			mutex_unlock(&job->lock);
 			pogo_job_release(job);

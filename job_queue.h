@@ -41,7 +41,7 @@ typedef struct pogo_job {
 	struct pogo_queue *queue; /* guarded by lock; set once, by pogo_queue_post() */
 
 	uint64_t handle;
-	int64_t max_wait_deadline_ns; /* monotonic; 0 = none */
+	int64_t max_wait_deadline_ns; /* monotonic; 0 = none. Set at creation, never changed */
 
 	/* Set at creation, owned by the job. The worker may take it. */
 	char *payload;
