@@ -12,15 +12,22 @@
  * on which its awaiter sleeps. When both locks are needed, the queue lock is
  * taken first and the job lock second, never the reverse. Code that holds only
  * a job lock and finds it needs the queue (pogo_job_wait() expiring a job,
- * pogo_job_abandon() unlinking one) drops the job lock, takes the queue lock,
- * takes the job lock again and checks the job's state anew.
+ * pogo_job_abandon() unlinking one) calls job_relock_with_queue(), which
+ * drops the job lock, takes the queue lock, takes the job lock again and
+ * checks the job's state anew.
  *
  * What the locks guard. The queue lock guards the list (head, tail, each
- * job's next), length, idle_workers and stopping. The job lock guards state,
- * outcome, result, abandoned and job->queue. A posted job is linked exactly
- * while it is QUEUED: only code holding both locks moves it out of QUEUED
- * (take, stop, expiry, abandon), so a QUEUED job seen under both locks is
- * still on its queue.
+ * job's prev and next), length, idle_workers, stopping and visits. The job
+ * lock guards state, outcome, result, abandoned and job->queue. A posted job
+ * is linked while it is QUEUED: only code holding both locks unlinks it, and
+ * then moves it out of QUEUED (take, stop, expiry) or drops both references
+ * to it (abandon), so a QUEUED job seen under both locks is still on its queue.
+ *
+ * The list. Doubly linked and NULL-terminated, as redis's adlist: posts
+ * append at the tail, takes pop the head, and expiry and abandon unlink a job
+ * from wherever it is through its own prev and next. Each of these visits the
+ * job and its neighbours only, O(1) whatever the queue's length; the unit
+ * tests check it through the queue's visits count.
  *
  * Ownership. A job starts with two references: the awaiter's (its creator)
  * and the queue's, which pogo_queue_post() hands to the queue. pogo_queue_take()
@@ -57,7 +64,8 @@
  * for at most its thread's spin budget: SPIN_MAX_NS, halved each time a spin
  * ends empty-handed (down to SPIN_MIN_NS), doubled each time it pays off. An
  * idle pool stops costing CPU within SPIN_MAX_NS; a thread whose spins keep
- * failing (a busy machine, slow jobs) soon spins only briefly.
+ * failing (a busy machine, slow jobs) soon spins only briefly. An awaiter
+ * does not spin for a job past its max_wait: it will not finish soon.
  */
 #define SPIN_MAX_NS INT64_C(50000)
 #define SPIN_MIN_NS INT64_C(2000)
@@ -232,10 +240,37 @@ void pogo_job_complete_take(pogo_job *job, pogo_job_outcome outcome, char *resul
 	pogo_job_release(job);
 }
 
-/* Whether a job's max_wait deadline has passed at time now; the caller holds its lock. */
-static bool job_expired_locked(const pogo_job *job, int64_t now)
+/*
+ * Whether a job's max_wait deadline has passed at time now. The deadline is
+ * set at creation and never changes: no lock is needed.
+ */
+static bool job_past_max_wait(const pogo_job *job, int64_t now)
 {
 	return job->max_wait_deadline_ns != 0 && now >= job->max_wait_deadline_ns;
+}
+
+/*
+ * Removes job from wherever it is in the queue, in O(1); the caller holds the
+ * queue lock, and the job is linked on this queue.
+ */
+static void queue_unlink_locked(pogo_queue *queue, pogo_job *job)
+{
+	queue->visits++;
+	if (job->prev == NULL) {
+		queue->head = job->next;
+	} else {
+		job->prev->next = job->next;
+		queue->visits++;
+	}
+	if (job->next == NULL) {
+		queue->tail = job->prev;
+	} else {
+		job->next->prev = job->prev;
+		queue->visits++;
+	}
+	job->prev = NULL;
+	job->next = NULL;
+	queue->length--;
 }
 
 /* Removes and returns the oldest job (NULL if none); the caller holds the queue lock. */
@@ -243,48 +278,10 @@ static pogo_job *queue_pop_locked(pogo_queue *queue)
 {
 	pogo_job *job = queue->head;
 
-	if (job == NULL) {
-		return NULL;
+	if (job != NULL) {
+		queue_unlink_locked(queue, job);
 	}
-	queue->head = job->next;
-	if (queue->head == NULL) {
-		queue->tail = NULL;
-	}
-	job->next = NULL;
-	queue->length--;
 	return job;
-}
-
-/*
- * Removes job from anywhere in the queue; the caller holds the queue lock.
- * Returns false if the job is not linked. The list is singly linked, which
- * keeps post and take O(1); removing from the middle walks it, O(n). Only
- * abandon and expiry in pogo_job_wait() do that, and accept the cost.
- */
-static bool queue_unlink_locked(pogo_queue *queue, pogo_job *job)
-{
-	pogo_job *prev = NULL;
-	pogo_job *cur;
-
-	for (cur = queue->head; cur != NULL; prev = cur, cur = cur->next) {
-		if (cur == job) {
-			break;
-		}
-	}
-	if (cur == NULL) {
-		return false;
-	}
-	if (prev == NULL) {
-		queue->head = job->next;
-	} else {
-		prev->next = job->next;
-	}
-	if (queue->tail == job) {
-		queue->tail = prev;
-	}
-	job->next = NULL;
-	queue->length--;
-	return true;
 }
 
 /*
@@ -311,30 +308,26 @@ static void queue_fail_all_locked(pogo_queue *queue)
 }
 
 /*
- * Takes a QUEUED job past its max_wait deadline off its queue and completes
- * it as expired. Called with the job lock held and returns with it held, but
- * drops it in between to take the queue lock first: if a worker took the job
- * meanwhile, or stop completed it, this does nothing. The caller holds the
- * awaiter's reference, so dropping the queue's reference never frees the job.
+ * For a posted job whose lock the caller holds (the awaiter: pogo_job_wait()
+ * or pogo_job_abandon()), takes its queue's lock as well. The lock order puts
+ * the queue lock first, so this drops the job lock, takes the queue lock and
+ * takes the job lock again. If the job is still QUEUED, and so still linked,
+ * returns its queue with both locks held; the caller unlinks the job and
+ * unlocks the queue. Otherwise a worker took the job meanwhile, or stop
+ * completed it: returns NULL with the job lock held only.
  */
-static void job_expire_relock(pogo_job *job)
+static pogo_queue *job_relock_with_queue(pogo_job *job)
 {
 	pogo_queue *queue = job->queue;
-	bool expired = false;
 
 	mutex_unlock(&job->lock);
 	mutex_lock(&queue->lock);
 	mutex_lock(&job->lock);
-	if (job->state == POGO_JOB_QUEUED && queue_unlink_locked(queue, job)) {
-		job_complete_locked_take(job, POGO_OUTCOME_EXPIRED, NULL, 0);
-		expired = true;
+	if (job->state != POGO_JOB_QUEUED) {
+		mutex_unlock(&queue->lock);
+		return NULL;
 	}
-	mutex_unlock(&queue->lock);
-	if (expired) {
-		mutex_unlock(&job->lock);
-		pogo_job_release(job);
-		mutex_lock(&job->lock);
-	}
+	return queue;
 }
 
 static bool job_finished(void *job)
@@ -391,13 +384,19 @@ static void spin_settle(int64_t *budget, int64_t waited_ns)
 pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns)
 {
 	pogo_job_state state;
+	pogo_queue *queue;
 	int64_t now;
 	int64_t wake;
 	bool may_expire;
+	bool expired = false;
 
 	int64_t started = pogo_now_ns();
 
-	if (spin(job_finished, job, &await_spin_ns, deadline_ns)) {
+	/*
+	 * A job past its max_wait is still queued, and expires below at once, or
+	 * was taken just in time: either way it will not finish within a spin.
+	 */
+	if (!job_past_max_wait(job, started) && spin(job_finished, job, &await_spin_ns, deadline_ns)) {
 		return POGO_JOB_DONE; /* finished is set after the outcome, with release */
 	}
 	mutex_lock(&job->lock);
@@ -405,8 +404,14 @@ pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns)
 		now = pogo_now_ns();
 		/* Only a posted job can expire here: expiring means unlinking it. */
 		may_expire = job->state == POGO_JOB_QUEUED && job->queue != NULL;
-		if (may_expire && job_expired_locked(job, now)) {
-			job_expire_relock(job);
+		if (may_expire && job_past_max_wait(job, now)) {
+			queue = job_relock_with_queue(job);
+			if (queue != NULL) {
+				queue_unlink_locked(queue, job);
+				job_complete_locked_take(job, POGO_OUTCOME_EXPIRED, NULL, 0);
+				mutex_unlock(&queue->lock);
+				expired = true;
+			}
 			continue;
 		}
 		if (deadline_ns != 0 && now >= deadline_ns) {
@@ -426,6 +431,10 @@ pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns)
 	}
 	state = job->state;
 	mutex_unlock(&job->lock);
+	if (expired) {
+		/* The queue's reference; the caller still holds the awaiter's. */
+		pogo_job_release(job);
+	}
 	if (state == POGO_JOB_DONE) {
 		spin_settle(&await_spin_ns, pogo_now_ns() - started);
 	}
@@ -443,16 +452,11 @@ void pogo_job_abandon(pogo_job *job)
 	bool drop_queue_ref = false;
 
 	mutex_lock(&job->lock);
-	if (job->state == POGO_JOB_QUEUED && job->queue != NULL) {
-		queue = job->queue;
-		mutex_unlock(&job->lock);
-		mutex_lock(&queue->lock);
-		mutex_lock(&job->lock);
-		if (job->state == POGO_JOB_QUEUED && queue_unlink_locked(queue, job)) {
-			drop_queue_ref = true;
-		}
+	if (job->state == POGO_JOB_QUEUED && job->queue == NULL) {
+		drop_queue_ref = true; /* never posted */
+	} else if (job->state == POGO_JOB_QUEUED && (queue = job_relock_with_queue(job)) != NULL) {
+		queue_unlink_locked(queue, job);
 		mutex_unlock(&queue->lock);
-	} else if (job->state == POGO_JOB_QUEUED) {
 		drop_queue_ref = true;
 	}
 	if (!drop_queue_ref) {
@@ -519,11 +523,14 @@ zend_result pogo_queue_post(pogo_queue *queue, pogo_job *job)
 	job->queue = queue;
 	mutex_unlock(&job->lock);
 
+	job->prev = queue->tail;
 	job->next = NULL;
+	queue->visits++;
 	if (queue->tail == NULL) {
 		queue->head = job;
 	} else {
 		queue->tail->next = job;
+		queue->visits++;
 	}
 	queue->tail = job;
 	queue->length++;
@@ -568,7 +575,7 @@ static pogo_job *queue_take(pogo_queue *queue, bool wait)
 
 		job = queue_pop_locked(queue);
 		mutex_lock(&job->lock);
-		if (job_expired_locked(job, pogo_now_ns())) {
+		if (job_past_max_wait(job, pogo_now_ns())) {
 			job_complete_locked_take(job, POGO_OUTCOME_EXPIRED, NULL, 0);
 			mutex_unlock(&job->lock);
 			pogo_job_release(job);

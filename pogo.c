@@ -656,7 +656,7 @@ static PHP_MINFO_FUNCTION(pogo)
 	for (size_t i = 0; i < pogo_pool_count(); i++) {
 		pogo_pool *pool = pogo_pool_at(i);
 
-		pogo_format_duration(pool->config.max_wait_ms, wait, sizeof(wait));
+		pogo_format_time_limit(pool->config.max_wait_ms, wait, sizeof(wait));
 		snprintf(threads, sizeof(threads), "%u", pool->config.num_threads);
 		php_info_print_table_row(7, pool->config.name, threads, wait,
 		                         pool->config.worker ? pool->config.worker : "(built-in)",

@@ -96,6 +96,7 @@ zend_result pogo_parse_duration_ms(const char *text, int64_t *out_ms, pogo_error
 	int64_t multiplier;
 	int64_t ms;
 	int digits = 0;
+	bool positive; /* some digit, kept or ignored, is not 0 */
 
 	if (text == NULL) {
 		text = "";
@@ -112,12 +113,14 @@ zend_result pogo_parse_duration_ms(const char *text, int64_t *out_ms, pogo_error
 	if (!parse_digits(&p, DURATION_MAX_MS, &whole)) {
 		goto fail_range;
 	}
+	positive = whole > 0;
 	if (*p == '.') {
 		p++;
 		if (!isdigit((unsigned char)*p)) {
 			goto fail_syntax;
 		}
 		for (; isdigit((unsigned char)*p); p++) {
+			positive = positive || *p != '0';
 			if (digits < FRACTION_DIGITS_MAX) {
 				fraction = fraction * 10 + (*p - '0');
 				scale *= 10;
@@ -146,8 +149,14 @@ zend_result pogo_parse_duration_ms(const char *text, int64_t *out_ms, pogo_error
 
 	/*
 	 * No overflow: whole <= DURATION_MAX_MS (< 2^35), fraction < 10^9 and
-	 * multiplier <= 60000 (< 2^16). Fractions of a millisecond round half up.
+	 * multiplier <= 60000 (< 2^16). A positive duration below 1ms fails:
+	 * rounded to 0 it would mean something else (no limit, or at once), and
+	 * rounded up it would be longer than asked. Above 1ms, fractions of a
+	 * millisecond round half up.
 	 */
+	if (positive && whole == 0 && fraction * multiplier < scale) {
+		goto fail_too_short;
+	}
 	ms = whole * multiplier + (fraction * multiplier + scale / 2) / scale;
 	if (ms > DURATION_MAX_MS) {
 		goto fail_range;
@@ -160,6 +169,11 @@ fail_syntax:
 	return FAILURE;
 fail_range:
 	pogo_error_set(err, POGO_ERR_CONFIG, "invalid duration \"%s\": longer than one year", text);
+	return FAILURE;
+fail_too_short:
+	pogo_error_set(err, POGO_ERR_CONFIG,
+	               "invalid duration \"%s\": shorter than 1ms, the shortest duration above 0",
+	               text);
 	return FAILURE;
 }
 
@@ -414,6 +428,15 @@ void pogo_config_set_free(pogo_pool_config_set *set)
 	free(set->pools);
 	set->pools = NULL;
 	set->count = 0;
+}
+
+void pogo_format_time_limit(int64_t ms, char *buf, size_t size)
+{
+	if (ms == 0) {
+		snprintf(buf, size, "no limit");
+	} else {
+		pogo_format_duration(ms, buf, size);
+	}
 }
 
 void pogo_format_duration(int64_t ms, char *buf, size_t size)

@@ -44,7 +44,7 @@ typedef struct pogo_pool_config {
 	char *worker;    /* malloc'd path, NULL = built-in worker */
 	char *bootstrap; /* malloc'd path, NULL = none */
 	unsigned num_threads;
-	int64_t max_wait_ms;
+	int64_t max_wait_ms;        /* longest a job may wait for a thread; 0 = no limit */
 	int64_t max_execution_time; /* seconds a job may run; 0 = no limit */
 	int64_t max_jobs;           /* jobs before a thread reboots its request; 0 = never */
 	/* Set when a directive for this pool was bad: the pool refuses jobs. */
@@ -57,8 +57,11 @@ typedef struct pogo_pool_config_set {
 } pogo_pool_config_set;
 
 /*
- * Parses "30s", "500ms", "2m", "1.5" (seconds) into milliseconds.
- * Negative, empty, overflowing or unknown-unit values fail, filling err.
+ * Parses "30s", "500ms", "2m", "1.5" (seconds) into milliseconds; "0" is 0.
+ * Negative, empty, overflowing or unknown-unit values fail, filling err, and
+ * so do positive values below 1ms ("0.5ms", "0.0001"): they must not turn
+ * into 0, which callers take as no limit (max_wait) or at once
+ * (pogo.shutdown_timeout). Longer values round to the nearest millisecond.
  */
 zend_result pogo_parse_duration_ms(const char *text, int64_t *out_ms, pogo_error *err);
 
@@ -89,5 +92,8 @@ void pogo_config_set_free(pogo_pool_config_set *set);
 
 /* Formats milliseconds the way the INI takes them ("30s", "500ms", "2m"). */
 void pogo_format_duration(int64_t ms, char *buf, size_t size);
+
+/* Formats a time limit such as max_wait: 0 as "no limit", others as pogo_format_duration(). */
+void pogo_format_time_limit(int64_t ms, char *buf, size_t size);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * Unit tests for job_queue.c: ordering, concurrency, deadlines, max_wait
- * expiry, abandon, stop and handles. Plain C and pthreads, no PHP runtime.
+ * expiry, abandon, stop, handles, and what unlinking a job costs. Plain C
+ * and pthreads, no PHP runtime.
  *
  * Checks run only in the test's own thread: helper threads record what they
  * saw and the test asserts on it after joining them.
@@ -77,6 +78,16 @@ static unsigned queue_idle_workers(pogo_queue *queue)
 	idle = queue->idle_workers;
 	pthread_mutex_unlock(&queue->lock);
 	return idle;
+}
+
+static size_t queue_visits(pogo_queue *queue)
+{
+	size_t visits;
+
+	pthread_mutex_lock(&queue->lock);
+	visits = queue->visits;
+	pthread_mutex_unlock(&queue->lock);
+	return visits;
 }
 
 static void queue_setup(pogo_queue *queue)
@@ -615,14 +626,21 @@ START_TEST(test_abandon_queued_job)
 	ck_assert_uint_eq(pogo_queue_length(&queue), 2);
 	ck_assert_int_eq(job_refs(second), 1);
 	ck_assert_int_eq(second->state, POGO_JOB_QUEUED);
+	ck_assert_ptr_null(second->prev);
 	ck_assert_ptr_null(second->next);
+	ck_assert_ptr_eq(first->next, third);
+	ck_assert_ptr_eq(third->prev, first);
 	pogo_job_release(second);
 
 	/* From the tail: later posts still link after the new tail. */
 	pogo_job_abandon(third);
 	ck_assert_uint_eq(pogo_queue_length(&queue), 1);
+	ck_assert_ptr_eq(queue.tail, first);
+	ck_assert_ptr_null(first->next);
 	second = new_job("fourth", 0);
 	ck_assert_int_eq(pogo_queue_post(&queue, second), SUCCESS);
+	ck_assert_ptr_eq(first->next, second);
+	ck_assert_ptr_eq(second->prev, first);
 	ck_assert_ptr_eq(pogo_queue_take(&queue), first);
 	ck_assert_ptr_eq(pogo_queue_take(&queue), second);
 	ck_assert_uint_eq(pogo_queue_length(&queue), 0);
@@ -853,6 +871,156 @@ START_TEST(test_create_sets_fields)
 }
 END_TEST
 
+/*
+ * Cost. Expiry and abandon take a job off its queue from wherever it is: that
+ * must visit the job and its neighbours only, not walk the queue to it. Many
+ * queued jobs that no worker takes are given up newest-first, the order in
+ * which a walk from the head costs most (quadratic in all).
+ */
+#define MANY_JOBS         40000
+#define VISITS_PER_UNLINK 3 /* the job and its two neighbours */
+
+static pogo_job *many_jobs[MANY_JOBS];
+
+static void post_many(pogo_queue *queue, int64_t max_wait_ns)
+{
+	int i;
+
+	for (i = 0; i < MANY_JOBS; i++) {
+		many_jobs[i] = new_job("queued", max_wait_ns);
+		ck_assert_int_eq(pogo_queue_post(queue, many_jobs[i]), SUCCESS);
+	}
+	ck_assert_uint_eq(pogo_queue_length(queue), MANY_JOBS);
+}
+
+START_TEST(test_expire_newest_first_visits_neighbours_only)
+{
+	pogo_queue queue;
+	size_t before, visited;
+	int i;
+
+	queue_setup(&queue);
+	post_many(&queue, 1);
+	while (pogo_now_ns() < many_jobs[MANY_JOBS - 1]->max_wait_deadline_ns) {
+		sleep_ms(1);
+	}
+	for (i = MANY_JOBS - 1; i >= 0; i--) {
+		before = queue_visits(&queue);
+		ck_assert_int_eq(pogo_job_wait(many_jobs[i], 1), POGO_JOB_DONE);
+		visited = queue_visits(&queue) - before;
+		ck_assert_msg(visited <= VISITS_PER_UNLINK, "expiring job %d of %d visited %zu jobs", i + 1,
+		              MANY_JOBS, visited);
+		ck_assert_int_eq(many_jobs[i]->outcome, POGO_OUTCOME_EXPIRED);
+		ck_assert_int_eq(job_refs(many_jobs[i]), 1);
+		ck_assert_uint_eq(pogo_queue_length(&queue), (size_t)i);
+		ck_assert_ptr_eq(queue.tail, i > 0 ? many_jobs[i - 1] : NULL);
+		pogo_job_release(many_jobs[i]);
+	}
+	ck_assert_ptr_null(queue.head);
+	queue_teardown(&queue);
+}
+END_TEST
+
+START_TEST(test_abandon_newest_first_visits_neighbours_only)
+{
+	pogo_queue queue;
+	size_t before, visited;
+	int i;
+
+	queue_setup(&queue);
+	post_many(&queue, 0);
+	for (i = MANY_JOBS - 1; i >= 0; i--) {
+		before = queue_visits(&queue);
+		pogo_job_abandon(many_jobs[i]); /* frees it: both references go */
+		visited = queue_visits(&queue) - before;
+		ck_assert_msg(visited <= VISITS_PER_UNLINK, "abandoning job %d of %d visited %zu jobs",
+		              i + 1, MANY_JOBS, visited);
+		ck_assert_uint_eq(pogo_queue_length(&queue), (size_t)i);
+		ck_assert_ptr_eq(queue.tail, i > 0 ? many_jobs[i - 1] : NULL);
+	}
+	ck_assert_ptr_null(queue.head);
+	queue_teardown(&queue);
+}
+END_TEST
+
+/* Walks the queue both ways and checks that it holds exactly expect[0..count). */
+static void assert_queue_is(pogo_queue *queue, pogo_job *const *expect, size_t count)
+{
+	pogo_job *job;
+	size_t i;
+
+	pthread_mutex_lock(&queue->lock);
+	ck_assert_uint_eq(queue->length, count);
+	for (i = 0, job = queue->head; job != NULL; i++, job = job->next) {
+		ck_assert_uint_lt(i, count);
+		ck_assert_ptr_eq(job, expect[i]);
+		ck_assert_ptr_eq(job->prev, i > 0 ? expect[i - 1] : NULL);
+	}
+	ck_assert_uint_eq(i, count);
+	for (job = queue->tail; job != NULL; job = job->prev) {
+		ck_assert_uint_gt(i, 0);
+		ck_assert_ptr_eq(job, expect[--i]);
+	}
+	ck_assert_uint_eq(i, 0);
+	pthread_mutex_unlock(&queue->lock);
+}
+
+/* Expiry and abandon from the middle, the head and the tail keep both directions linked. */
+START_TEST(test_unlink_keeps_links)
+{
+	enum { JOBS = 8 };
+	pogo_queue queue;
+	pogo_job *jobs[JOBS];
+	pogo_job *left[JOBS];
+	size_t count = 0;
+	int i;
+
+	queue_setup(&queue);
+	for (i = 0; i < JOBS; i++) {
+		/* Odd jobs expire at once, even ones never. */
+		jobs[i] = new_job("queued", i % 2 ? 1 : 0);
+		ck_assert_int_eq(pogo_queue_post(&queue, jobs[i]), SUCCESS);
+	}
+	assert_queue_is(&queue, jobs, JOBS);
+	while (pogo_now_ns() < jobs[JOBS - 1]->max_wait_deadline_ns) {
+		sleep_ms(1);
+	}
+
+	/* Expire 3 and 5 (middle) and 7 (tail); abandon 0 (head) and 4 (middle). */
+	ck_assert_int_eq(pogo_job_wait(jobs[3], 1), POGO_JOB_DONE);
+	ck_assert_int_eq(pogo_job_wait(jobs[5], 1), POGO_JOB_DONE);
+	ck_assert_int_eq(pogo_job_wait(jobs[7], 1), POGO_JOB_DONE);
+	pogo_job_abandon(jobs[0]);
+	pogo_job_abandon(jobs[4]);
+	for (i = 0; i < JOBS; i++) {
+		if (i == 1 || i == 2 || i == 6) {
+			left[count++] = jobs[i];
+		}
+	}
+	assert_queue_is(&queue, left, count);
+	for (i = 3; i < JOBS; i += 2) {
+		ck_assert_int_eq(jobs[i]->outcome, POGO_OUTCOME_EXPIRED);
+		ck_assert_ptr_null(jobs[i]->prev);
+		ck_assert_ptr_null(jobs[i]->next);
+		pogo_job_release(jobs[i]);
+	}
+
+	/* A take skips the expired head (1) and the rest stays linked. */
+	ck_assert_ptr_eq(pogo_queue_try_take(&queue), jobs[2]);
+	assert_queue_is(&queue, &jobs[6], 1);
+	ck_assert_int_eq(pogo_job_wait(jobs[1], 1), POGO_JOB_DONE);
+	ck_assert_int_eq(jobs[1]->outcome, POGO_OUTCOME_EXPIRED);
+	pogo_job_release(jobs[1]);
+	pogo_job_complete_take(jobs[2], POGO_OUTCOME_ENVELOPE, NULL, 0);
+	pogo_job_release(jobs[2]);
+	pogo_job_abandon(jobs[6]);
+	assert_queue_is(&queue, NULL, 0);
+	ck_assert_ptr_null(queue.head);
+	ck_assert_ptr_null(queue.tail);
+	queue_teardown(&queue);
+}
+END_TEST
+
 static Suite *job_queue_suite(void)
 {
 	Suite *s = suite_create("job_queue");
@@ -896,6 +1064,13 @@ static Suite *job_queue_suite(void)
 	tcase_add_test(tc, test_stop_lets_running_job_finish);
 	tcase_add_test(tc, test_post_after_stop_fails);
 	tcase_add_test(tc, test_destroy_completes_linked_jobs);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("cost");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_expire_newest_first_visits_neighbours_only);
+	tcase_add_test(tc, test_abandon_newest_first_visits_neighbours_only);
+	tcase_add_test(tc, test_unlink_keeps_links);
 	suite_add_tcase(s, tc);
 
 	return s;

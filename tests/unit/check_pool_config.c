@@ -1,6 +1,7 @@
 /*
  * Unit tests for pool_config.c: durations, thread counts, applying
- * pogo.pool.<name>.<directive> entries, pool lookup and duration formatting.
+ * pogo.pool.<name>.<directive> entries, pool lookup and duration formatting
+ * (max_wait=0 is no limit; a positive duration below 1ms is refused).
  */
 #include <check.h>
 #include <stdio.h>
@@ -28,8 +29,15 @@ static const struct {
     {" 10s ", 10000},
     {"1.5s", 1500},
     {"0ms", 0},
-    {"0.5ms", 1},
-    {"0.4ms", 0},
+    {"0.0", 0},
+    {"0.000s", 0},
+    {"0.0000000000m", 0},
+    {"1ms", 1},
+    {"0.001", 1},
+    {"0.0015", 2},
+    {"1.4ms", 1},
+    {"1.5ms", 2},
+    {"0.00002m", 1},
     {"1.0005", 1001},
     {"1.0004", 1000},
     {"0.25m", 15000},
@@ -40,9 +48,14 @@ static const struct {
 };
 
 static const char *const bad_durations[] = {
-    "",   "   ",  "-1",  "abc", "5x",  "5 sec", "1e3",       "99999999999999999999",
-    "1.", ".5",   "5 s", "s",   "5mm", "5S",    "31536001s", "525601m",
-    "1h", "5s x", "+5",
+    "",   "   ",  "-1",  "abc",   "5x",  "5 sec", "1e3",       "99999999999999999999",
+    "1.", ".5",   "5 s", "s",     "5mm", "5S",    "31536001s", "525601m",
+    "1h", "5s x", "+5",  "100us",
+};
+
+/* Positive but below 1ms: neither 0 (no limit, at once) nor rounded up to 1ms. */
+static const char *const too_short_durations[] = {
+    "0.0001", "0.0009", "0.0004s", "0.5ms", "0.4ms", "0.999ms", "0.000016m", "0.0000000001",
 };
 
 START_TEST(test_duration_good)
@@ -72,6 +85,23 @@ START_TEST(test_duration_bad)
 	ck_assert_int_eq(err.code, POGO_ERR_CONFIG);
 	snprintf(quoted, sizeof(quoted), "invalid duration \"%s\"", text);
 	ck_assert_contains(err.message, quoted);
+}
+END_TEST
+
+START_TEST(test_duration_too_short)
+{
+	int64_t ms = -42;
+	pogo_error err = {0};
+	const char *text = too_short_durations[_i];
+	char expect[128];
+
+	ck_assert_msg(pogo_parse_duration_ms(text, &ms, &err) == FAILURE, "\"%s\" accepted as %lld",
+	              text, (long long)ms);
+	ck_assert_int_eq(ms, -42);
+	ck_assert_int_eq(err.code, POGO_ERR_CONFIG);
+	snprintf(expect, sizeof(expect),
+	         "invalid duration \"%s\": shorter than 1ms, the shortest duration above 0", text);
+	ck_assert_str_eq(err.message, expect);
 }
 END_TEST
 
@@ -315,6 +345,42 @@ START_TEST(test_apply_limits)
 }
 END_TEST
 
+/* max_wait=0 is no limit; a positive max_wait below 1ms makes the pool invalid. */
+START_TEST(test_apply_max_wait_zero_and_too_short)
+{
+	static const char reason[] = "pogo.pool.tiny.max_wait: invalid duration \"0.0001\": shorter "
+	                             "than 1ms, the shortest duration above 0";
+	pogo_error err = {0};
+	pogo_pool_config *pool;
+
+	ck_assert_int_eq(
+	    pogo_config_set_apply(&set, "pogo.pool.open.max_wait", "0", DEFAULT_THREADS, &err),
+	    SUCCESS);
+	pool = find("open");
+	ck_assert_ptr_nonnull(pool);
+	ck_assert_int_eq(pool->max_wait_ms, 0);
+	ck_assert_ptr_null(pool->invalid);
+
+	ck_assert_int_eq(
+	    pogo_config_set_apply(&set, "pogo.pool.tiny.max_wait", "0.0001", DEFAULT_THREADS, &err),
+	    FAILURE);
+	ck_assert_int_eq(err.code, POGO_ERR_CONFIG);
+	ck_assert_str_eq(err.message, reason);
+	pool = find("tiny");
+	ck_assert_ptr_nonnull(pool);
+	ck_assert_str_eq(pool->invalid, reason);
+	ck_assert_int_eq(pool->max_wait_ms, POGO_DEFAULT_MAX_WAIT_MS);
+
+	ck_assert_int_eq(
+	    pogo_config_set_apply(&set, "pogo.pool.half.max_wait", "0.5ms", DEFAULT_THREADS, &err),
+	    FAILURE);
+	ck_assert_contains(find("half")->invalid,
+	                   "pogo.pool.half.max_wait: invalid duration \"0.5ms\"");
+	ck_assert_int_eq(find("half")->max_wait_ms, POGO_DEFAULT_MAX_WAIT_MS);
+	ck_assert_ptr_null(find("open")->invalid);
+}
+END_TEST
+
 START_TEST(test_apply_unknown_directive)
 {
 	static const char message[] = "unknown directive \"pogo.pool.cpu.threads\" (known: worker, "
@@ -538,6 +604,23 @@ START_TEST(test_format_duration)
 }
 END_TEST
 
+START_TEST(test_format_time_limit)
+{
+	char buf[32];
+
+	pogo_format_time_limit(0, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "no limit");
+	pogo_format_time_limit(1, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "1ms");
+	pogo_format_time_limit(30000, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "30s");
+	pogo_format_time_limit(120000, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "2m");
+	pogo_format_time_limit(0, buf, 4);
+	ck_assert_str_eq(buf, "no "); /* truncated, still terminated */
+}
+END_TEST
+
 START_TEST(test_format_duration_small_buffer)
 {
 	char buf[4] = "xxx";
@@ -570,6 +653,7 @@ static Suite *pool_config_suite(void)
 	tc = tcase_create("parse");
 	tcase_add_loop_test(tc, test_duration_good, 0, COUNT(good_durations));
 	tcase_add_loop_test(tc, test_duration_bad, 0, COUNT(bad_durations));
+	tcase_add_loop_test(tc, test_duration_too_short, 0, COUNT(too_short_durations));
 	tcase_add_test(tc, test_duration_messages);
 	tcase_add_loop_test(tc, test_thread_count_good, 0, COUNT(good_counts));
 	tcase_add_loop_test(tc, test_thread_count_bad, 0, COUNT(bad_counts));
@@ -584,6 +668,7 @@ static Suite *pool_config_suite(void)
 	tcase_add_test(tc, test_apply_new_pool_gets_defaults);
 	tcase_add_test(tc, test_apply_every_directive);
 	tcase_add_test(tc, test_apply_empty_paths_are_null);
+	tcase_add_test(tc, test_apply_max_wait_zero_and_too_short);
 	tcase_add_test(tc, test_apply_unknown_directive);
 	tcase_add_test(tc, test_apply_bad_value_marks_pool_invalid);
 	tcase_add_test(tc, test_apply_bad_pool_name_creates_nothing);
@@ -599,6 +684,7 @@ static Suite *pool_config_suite(void)
 	tc = tcase_create("format");
 	tcase_add_loop_test(tc, test_format_duration, 0, COUNT(formats));
 	tcase_add_test(tc, test_format_duration_small_buffer);
+	tcase_add_test(tc, test_format_time_limit);
 	suite_add_tcase(s, tc);
 
 	return s;
