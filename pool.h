@@ -47,6 +47,10 @@ typedef struct pogo_pool {
 	unsigned thread_count;
 
 	atomic_uint serving; /* threads whose request booted and serves jobs */
+
+	/* Boot failures, shared by the pool's threads (atomics; worker.c): */
+	atomic_bool boot_failing;  /* a boot failed and none succeeded since (logged once) */
+	atomic_bool failing_queue; /* one thread fails the queued jobs meanwhile */
 } pogo_pool;
 
 /* What the layer above runs in the pools' threads. */

@@ -53,6 +53,15 @@ static void sleep_ms(unsigned ms)
 	}
 }
 
+/* Sets a directive for the rest of this worker request. */
+static void set_ini(const char *name, const char *value)
+{
+	zend_string *key = zend_string_init(name, strlen(name), 0);
+
+	zend_alter_ini_entry_chars(key, value, strlen(value), ZEND_INI_SYSTEM, ZEND_INI_STAGE_RUNTIME);
+	zend_string_release(key);
+}
+
 /* Registers the constant name for a stream opened on path (mode), for this request. */
 static void register_stream_constant(const char *name, const char *path, const char *mode)
 {
@@ -89,11 +98,7 @@ static zend_result worker_request_startup(pogo_pool *pool)
 	if (PG(display_errors)) {
 		/* Errors shown by a worker go to stderr even when its output layer is
 		 * out of order (a fatal error while out of memory). */
-		zend_string *name = zend_string_init(ZEND_STRL("display_errors"), 0);
-
-		zend_alter_ini_entry_chars(name, ZEND_STRL("stderr"), ZEND_INI_SYSTEM,
-		                           ZEND_INI_STAGE_RUNTIME);
-		zend_string_release(name);
+		set_ini("display_errors", "stderr");
 	}
 	handler = php_output_handler_create_internal(
 	    ZEND_STRL("pogo worker output"), stderr_output_handler, 1,
@@ -387,6 +392,13 @@ static void mark_serving(pogo_pool *pool)
 	if (!POGO_G(booted)) {
 		POGO_G(booted) = true;
 		pogo_pool_serving_begin(pool);
+		if (atomic_exchange(&pool->boot_failing, false)) {
+			char message[300];
+
+			snprintf(message, sizeof(message), "Pogo: pool \"%s\": its worker boots again",
+			         pool->config.name);
+			php_log_err(message);
+		}
 	}
 }
 
@@ -604,6 +616,7 @@ static request_end worker_request(pogo_thread *thread)
 {
 	pogo_pool *pool = thread->pool;
 	volatile request_end end = REQUEST_BOOT_FAILED;
+	char *volatile quiet_display = NULL, *volatile quiet_log = NULL;
 
 	if (worker_request_startup(pool) == FAILURE) {
 		POGO_G(boot_error) = strdup("PHP could not start a request in the worker thread");
@@ -612,6 +625,14 @@ static request_end worker_request(pogo_thread *thread)
 #ifdef ZEND_MAX_EXECUTION_TIMERS
 	pogo_thread_set_timer(thread, &EG(max_execution_timer_timer));
 #endif
+	if (atomic_load(&pool->boot_failing)) {
+		/* A retried boot: Pogo logged its failure once; PHP's own report would repeat it. */
+		quiet_display =
+		    estrdup(zend_ini_string_ex("display_errors", strlen("display_errors"), 0, NULL));
+		quiet_log = estrdup(zend_ini_string_ex("log_errors", strlen("log_errors"), 0, NULL));
+		set_ini("display_errors", "0");
+		set_ini("log_errors", "0");
+	}
 	zend_first_try
 	{
 		if (pool->config.bootstrap && run_bootstrap(pool->config.bootstrap) == FAILURE) {
@@ -621,6 +642,10 @@ static request_end worker_request(pogo_thread *thread)
 			POGO_G(boot_error) = last_fatal_text(text);
 			end = REQUEST_BOOT_FAILED;
 		} else {
+			if (quiet_display) {
+				set_ini("display_errors", quiet_display);
+				set_ini("log_errors", quiet_log);
+			}
 			if (pool->config.worker) {
 				run_file(pool->config.worker);
 			} else {
@@ -637,6 +662,10 @@ static request_end worker_request(pogo_thread *thread)
 		end = request_broke(pool, "the worker's PHP request was aborted");
 	}
 	zend_end_try();
+	if (quiet_display) {
+		efree(quiet_display);
+		efree(quiet_log);
+	}
 	if (POGO_G(booted)) {
 		POGO_G(booted) = false;
 		pogo_pool_serving_end(pool);
@@ -689,6 +718,7 @@ void pogo_worker_run(pogo_thread *thread)
 	while (!pogo_queue_stopping(&pool->queue)) {
 		request_end end = worker_request(thread);
 		char *boot_error, message[1400];
+		bool leader;
 
 		if (end == REQUEST_STOPPED) {
 			break;
@@ -698,21 +728,32 @@ void pogo_worker_run(pogo_thread *thread)
 			continue;
 		}
 		/*
-		 * A bad bootstrap or worker script: one log line, jobs fail at once
-		 * instead of waiting for max_wait, and the boot is retried, slower
+		 * A bad bootstrap or worker script: one log line per pool when its
+		 * boots start failing, jobs fail at once instead of waiting for
+		 * max_wait (one thread does that), and the boot is retried, slower
 		 * each time, so that a fixed file is picked up.
 		 */
 		boot_error = POGO_G(boot_error) ? POGO_G(boot_error) : strdup("unknown cause");
 		POGO_G(boot_error) = NULL;
-		snprintf(message, sizeof(message),
-		         "Pogo: pool \"%s\": a worker thread could not boot: %.*s (retrying in %u ms)",
-		         pool->config.name, boot_error ? (int)strcspn(boot_error, "\n") : 13, /* one line */
-		         boot_error ? boot_error : "out of memory", backoff_ms);
-		php_log_err(message);
+		if (!atomic_exchange(&pool->boot_failing, true)) {
+			snprintf(message, sizeof(message),
+			         "Pogo: pool \"%s\": its worker cannot boot: %.*s (retrying with backoff, "
+			         "%u ms to %u ms; its jobs fail at once meanwhile)",
+			         pool->config.name, boot_error ? (int)strcspn(boot_error, "\n") : 13,
+			         boot_error ? boot_error : "out of memory", BOOT_BACKOFF_MIN_MS,
+			         BOOT_BACKOFF_MAX_MS);
+			php_log_err(message);
+		}
+		leader = !atomic_exchange(&pool->failing_queue, true);
 		for (unsigned slept = 0; slept < backoff_ms && !pogo_queue_stopping(&pool->queue);
-		     slept += 10) {
-			fail_queued_jobs(pool, boot_error ? boot_error : "out of memory");
-			sleep_ms(10);
+		     slept += leader ? 10 : 100) {
+			if (leader) {
+				fail_queued_jobs(pool, boot_error ? boot_error : "out of memory");
+			}
+			sleep_ms(leader ? 10 : 100);
+		}
+		if (leader) {
+			atomic_store(&pool->failing_queue, false);
 		}
 		free(boot_error);
 		backoff_ms = MIN(backoff_ms * 2, BOOT_BACKOFF_MAX_MS);
