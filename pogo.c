@@ -305,6 +305,7 @@ PHP_FUNCTION(pogo_await)
 	pogo_job_state state;
 	zend_result waited;
 	int64_t deadline;
+	bool own;
 
 	ZEND_PARSE_PARAMETERS_START(1, 2)
 	Z_PARAM_LONG(handle)
@@ -348,9 +349,26 @@ PHP_FUNCTION(pogo_await)
 			deadline = 1;
 		}
 	}
+	/* A job awaiting (not polling) a job of its own pool. */
+	own = POGO_G(worker_pool) == entry->pool && timeout > 0;
+	if (own && pogo_pool_own_await_begin(entry->pool)) {
+		own = false; /* not counted: every thread of the pool awaits, this one too */
+		if (pogo_job_wait(job, pogo_now_ns()) != POGO_JOB_DONE) {
+			zend_throw_exception_ex(
+			    pogo_ce_PoolException, 0,
+			    "deadlock: job " ZEND_LONG_FMT " (%s) waits on pool \"%s\", and every thread of "
+			    "that pool is a job awaiting a job of the same pool, so none is left to run it; "
+			    "dispatch nested jobs to another pool",
+			    handle, ZSTR_VAL(entry->class_name), entry->pool->config.name);
+			RETURN_THROWS();
+		}
+	}
 	entry->awaiting = true;
 	waited = wait_interruptible(job, deadline, &state);
 	entry->awaiting = false; /* entries are not moved or freed while awaited */
+	if (own) {
+		pogo_pool_own_await_end(entry->pool);
+	}
 	if (waited == FAILURE) {
 		RETURN_THROWS(); /* a signal handler threw */
 	}

@@ -197,6 +197,25 @@ bool pogo_pool_running(pogo_pool *pool)
 	return running;
 }
 
+bool pogo_pool_own_await_begin(pogo_pool *pool)
+{
+	unsigned threads, awaiting = atomic_fetch_add(&pool->awaiting_own, 1) + 1;
+
+	pthread_mutex_lock(&pool->start_lock);
+	threads = pool->started_pid == getpid() ? pool->thread_count : 0;
+	pthread_mutex_unlock(&pool->start_lock);
+	if (threads > 0 && awaiting >= threads) {
+		atomic_fetch_sub(&pool->awaiting_own, 1);
+		return true;
+	}
+	return false;
+}
+
+void pogo_pool_own_await_end(pogo_pool *pool)
+{
+	atomic_fetch_sub(&pool->awaiting_own, 1);
+}
+
 static void threads_free(pogo_thread *threads, unsigned count)
 {
 	for (unsigned t = 0; t < count; t++) {
@@ -471,6 +490,7 @@ void pogo_pools_after_fork(void)
 		pool->thread_count = 0;
 		pool->started_pid = 0;
 		atomic_store(&pool->serving, 0);
+		atomic_store(&pool->awaiting_own, 0);
 	}
 }
 

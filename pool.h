@@ -48,6 +48,8 @@ typedef struct pogo_pool {
 
 	atomic_uint serving; /* threads whose request booted and serves jobs */
 
+	atomic_uint awaiting_own; /* pool threads awaiting a job of this same pool */
+
 	/* Boot failures, shared by the pool's threads (atomics; worker.c): */
 	atomic_bool boot_failing;  /* a boot failed and none succeeded since (logged once) */
 	atomic_bool failing_queue; /* one thread fails the queued jobs meanwhile */
@@ -115,6 +117,15 @@ pogo_pool *pogo_pool_find(const char *name, size_t len, pogo_error *err);
 
 /* Whether this process has started the pool's threads. */
 bool pogo_pool_running(pogo_pool *pool);
+
+/*
+ * One of the pool's own threads starts (begin) or ends (end) awaiting a job
+ * of the same pool. begin returns whether every thread this process started
+ * for the pool is now doing so: none is left to run a queued job, a certain
+ * deadlock (the count is then not kept: the caller must not call end).
+ */
+bool pogo_pool_own_await_begin(pogo_pool *pool);
+void pogo_pool_own_await_end(pogo_pool *pool);
 
 /*
  * Queues the job, starting the pool's threads first if this process has not

@@ -1,5 +1,5 @@
 --TEST--
-A job may dispatch into another pool and await it; awaiting its own full pool is bounded by max_wait
+A job may dispatch into another pool and await it; awaiting its own pool when no other thread of it is free fails fast as a deadlock
 --SKIPIF--
 <?php require __DIR__ . '/skipif.inc'; ?>
 --INI--
@@ -27,7 +27,7 @@ var_dump(pogo_await(pogo_dispatch(DispatchingJob::class,
     ['class' => EchoJob::class, 'args' => ['value' => 'from inner'], 'pool' => 'inner'], 'outer')));
 
 // Into its own pool, whose only thread it occupies: the inner job can never
-// start, and max_wait ends the wait instead of a deadlock.
+// start, and the await says so at once instead of waiting for max_wait.
 $start = microtime(true);
 $r = pogo_await(pogo_dispatch(DispatchingJob::class,
     ['class' => EchoJob::class, 'args' => ['value' => 'never'], 'pool' => 'outer', 'timeout' => 60], 'outer'), 10);
@@ -44,6 +44,6 @@ array(1) {
   ["ok"]=>
   string(10) "from inner"
 }
-Pogo\PoolException: pool "outer": job %d (EchoJob) waited longer than max_wait (300ms) for a free worker and was not run
+Pogo\PoolException: deadlock: job %d (EchoJob) waits on pool "outer", and every thread of that pool is a job awaiting a job of the same pool, so none is left to run it; dispatch nested jobs to another pool
 bool(true)
-Pogo\TimeoutException: job %d (EchoJob) on pool "outer" did not finish within 0.1 s; it keeps running and can be awaited again
+Pogo\PoolException: deadlock: job %d (EchoJob) waits on pool "outer", and every thread of that pool is a job awaiting a job of the same pool, so none is left to run it; dispatch nested jobs to another pool
