@@ -195,6 +195,37 @@ fail_free_payload:
 	return NULL;
 }
 
+pogo_budget *pogo_budget_create(void)
+{
+	pogo_budget *budget = calloc(1, sizeof(*budget));
+
+	if (budget) {
+		atomic_init(&budget->bytes, 0);
+		atomic_init(&budget->refs, 1);
+	}
+	return budget;
+}
+
+void pogo_budget_release(pogo_budget *budget)
+{
+	if (budget && atomic_fetch_sub_explicit(&budget->refs, 1, memory_order_acq_rel) == 1) {
+		free(budget);
+	}
+}
+
+size_t pogo_budget_bytes(pogo_budget *budget)
+{
+	return atomic_load_explicit(&budget->bytes, memory_order_relaxed);
+}
+
+void pogo_job_charge(pogo_job *job, pogo_budget *budget)
+{
+	atomic_fetch_add_explicit(&budget->refs, 1, memory_order_relaxed);
+	job->budget = budget;
+	job->charged = job->payload_len;
+	atomic_fetch_add_explicit(&budget->bytes, job->payload_len, memory_order_relaxed);
+}
+
 void pogo_job_release(pogo_job *job)
 {
 	if (job == NULL) {
@@ -202,6 +233,10 @@ void pogo_job_release(pogo_job *job)
 	}
 	if (atomic_fetch_sub_explicit(&job->refs, 1, memory_order_acq_rel) != 1) {
 		return;
+	}
+	if (job->budget) {
+		atomic_fetch_sub_explicit(&job->budget->bytes, job->charged, memory_order_relaxed);
+		pogo_budget_release(job->budget);
 	}
 	free(job->payload);
 	free(job->result);
@@ -227,6 +262,10 @@ static void job_complete_locked_take(pogo_job *job, pogo_job_outcome outcome, ch
 	job->outcome = outcome;
 	job->result = result;
 	job->result_len = result_len;
+	if (job->budget && result) {
+		job->charged += result_len;
+		atomic_fetch_add_explicit(&job->budget->bytes, result_len, memory_order_relaxed);
+	}
 	atomic_store_explicit(&job->finished, true, memory_order_release);
 	pthread_cond_broadcast(&job->done);
 }

@@ -31,6 +31,16 @@ typedef enum {
 	POGO_OUTCOME_POOL_ERROR,   /* result is a message: the pool cannot run it */
 } pogo_job_outcome;
 
+/*
+ * What one request's jobs hold in malloc'd buffers: their payloads and, once
+ * finished, their results. Shared by the request and its jobs (atomics);
+ * freed with the last reference.
+ */
+typedef struct pogo_budget {
+	atomic_size_t bytes;
+	atomic_int refs;
+} pogo_budget;
+
 typedef struct pogo_job {
 	/*
 	 * Queue links, guarded by the queue lock: the jobs before and after this
@@ -53,7 +63,9 @@ typedef struct pogo_job {
 	pogo_job_outcome outcome; /* guarded by lock */
 	char *result;             /* guarded by lock; malloc'd */
 	size_t result_len;
-	bool abandoned; /* guarded by lock: nobody will await this job */
+	bool abandoned;      /* guarded by lock: nobody will await this job */
+	pogo_budget *budget; /* set before posting, never changed; the job holds a reference */
+	size_t charged;      /* guarded by lock: bytes charged to budget */
 	/* Set (release) once state is DONE: awaiters spin on it without the lock. */
 	atomic_bool finished;
 
@@ -94,6 +106,22 @@ pogo_job *pogo_job_create_take(char *payload, size_t payload_len, int64_t max_wa
 
 /* Drops one reference; the last one frees the job, its payload and result. */
 void pogo_job_release(pogo_job *job);
+
+/* A budget holding one reference (the caller's), or NULL when out of memory. */
+pogo_budget *pogo_budget_create(void);
+
+/* Drops one reference to budget (NULL is ignored); the last frees it. */
+void pogo_budget_release(pogo_budget *budget);
+
+/* The bytes the budget's jobs hold now (a snapshot). */
+size_t pogo_budget_bytes(pogo_budget *budget);
+
+/*
+ * Charges the job's buffers to budget, before the job is posted: its payload
+ * now, its result when it is stored for an awaiter. Both are credited back
+ * when the job is freed. The job takes a reference to budget.
+ */
+void pogo_job_charge(pogo_job *job, pogo_budget *budget);
 
 /*
  * Stores the job's outcome and wakes its awaiter, then drops the queue's

@@ -109,6 +109,41 @@ static pogo_pool *usable_pool(zend_string *name)
 	return pool;
 }
 
+/*
+ * The bytes a request holds in Pogo's buffers (its jobs' arguments, and the
+ * results of those that finished and are not awaited yet) count toward its
+ * memory_limit: a dispatch that would pass it fails (payload is freed then).
+ */
+static zend_result over_memory_limit(pogo_pool *pool, zend_string *class_name, char *payload,
+                                     size_t payload_len)
+{
+	size_t held, php;
+	char limit[32];
+
+	if (!POGO_G(budget) && !(POGO_G(budget) = pogo_budget_create())) {
+		free(payload);
+		zend_throw_exception_ex(pogo_ce_PoolException, 0, "pool \"%s\": out of memory for a job",
+		                        pool->config.name);
+		return FAILURE;
+	}
+	held = pogo_budget_bytes(POGO_G(budget));
+	php = zend_memory_usage(0);
+	if (PG(memory_limit) <= 0 || php + held + payload_len <= (size_t)PG(memory_limit)) {
+		return SUCCESS;
+	}
+	free(payload);
+	snprintf(limit, sizeof(limit), ZEND_LONG_FMT, PG(memory_limit));
+	zend_throw_exception_ex(
+	    pogo_ce_PoolException, 0,
+	    "pool \"%s\": job %s was not dispatched: with its %zu bytes of arguments, this request "
+	    "would hold %zu bytes (%zu of PHP memory, %zu in Pogo's buffers: arguments of its jobs "
+	    "and results not awaited yet), more than its memory_limit of %s bytes; await some of "
+	    "its jobs first",
+	    pool->config.name, ZSTR_VAL(class_name), payload_len, php + held + payload_len, php, held,
+	    limit);
+	return FAILURE;
+}
+
 PHP_FUNCTION(pogo_dispatch)
 {
 	zend_string *class_name, *pool_name = NULL;
@@ -158,6 +193,9 @@ PHP_FUNCTION(pogo_dispatch)
 		}
 		RETURN_THROWS();
 	}
+	if (over_memory_limit(pool, class_name, payload, payload_len) == FAILURE) {
+		RETURN_THROWS();
+	}
 	/* max_wait counts from now: the job is queued right after. */
 	job = pogo_job_create_take(payload, payload_len, pool->config.max_wait_ms * 1000000);
 	if (!job) {
@@ -165,6 +203,7 @@ PHP_FUNCTION(pogo_dispatch)
 		                        pool->config.name);
 		RETURN_THROWS();
 	}
+	pogo_job_charge(job, POGO_G(budget));
 	if (pogo_pool_submit(pool, job, &err) == FAILURE) {
 		pogo_job_release(job); /* the queue's reference */
 		pogo_job_release(job); /* ours */
@@ -557,6 +596,8 @@ static void release_request_jobs(void)
 		FREE_HASHTABLE(POGO_G(jobs));
 		POGO_G(jobs) = NULL;
 	}
+	pogo_budget_release(POGO_G(budget)); /* its jobs hold their own references */
+	POGO_G(budget) = NULL;
 }
 
 /*
@@ -585,6 +626,7 @@ static void after_fork_in_child(void)
 		ZEND_HASH_FOREACH_END();
 		zend_hash_clean(POGO_G(jobs));
 	}
+	POGO_G(budget) = NULL; /* the parent's; its copy here is left alone */
 }
 
 static PHP_GINIT_FUNCTION(pogo)

@@ -313,6 +313,15 @@ zend_result pogo_pool_submit(pogo_pool *pool, pogo_job *job, pogo_error *err)
 	if (started == FAILURE) {
 		return FAILURE;
 	}
+	/* A soft bound: dispatches at the same moment may pass it by a few. */
+	if (pool->config.max_queue > 0 &&
+	    pogo_queue_length(&pool->queue) >= (size_t)pool->config.max_queue) {
+		pogo_error_set(err, POGO_ERR_POOL,
+		               "pool \"%s\" has max_queue (%" PRId64 ") jobs waiting for a thread; the job "
+		               "was not queued",
+		               pool->config.name, pool->config.max_queue);
+		return FAILURE;
+	}
 	if (pogo_queue_post(&pool->queue, job) == FAILURE) {
 		pogo_error_set(err, POGO_ERR_POOL, "pool \"%s\" is stopping", pool->config.name);
 		return FAILURE;

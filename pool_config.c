@@ -22,7 +22,8 @@
 
 #define DURATION_HINT                                                                              \
 	"use a number of seconds or a number followed by ms, s or m (e.g. 500ms, 30s, 2m)"
-#define KNOWN_DIRECTIVES "worker, bootstrap, num_threads, max_wait, max_execution_time, max_jobs"
+#define KNOWN_DIRECTIVES                                                                           \
+	"worker, bootstrap, num_threads, max_wait, max_execution_time, max_jobs, max_queue"
 
 void pogo_error_set(pogo_error *err, int code, const char *fmt, ...)
 {
@@ -378,6 +379,10 @@ zend_result pogo_config_set_apply(pogo_pool_config_set *set, const char *key, co
 		}
 	} else if (strcmp(directive, "max_jobs") == 0) {
 		if (pogo_parse_count(value, POGO_MAX_JOBS, &pool->max_jobs, &parse_err) == FAILURE) {
+			goto fail_bad_value;
+		}
+	} else if (strcmp(directive, "max_queue") == 0) {
+		if (pogo_parse_count(value, POGO_MAX_JOBS, &pool->max_queue, &parse_err) == FAILURE) {
 			goto fail_bad_value;
 		}
 	} else {

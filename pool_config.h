@@ -47,6 +47,7 @@ typedef struct pogo_pool_config {
 	int64_t max_wait_ms;        /* longest a job may wait for a thread; 0 = no limit */
 	int64_t max_execution_time; /* seconds a job may run; 0 = no limit */
 	int64_t max_jobs;           /* jobs before a thread reboots its request; 0 = never */
+	int64_t max_queue;          /* jobs that may wait for a thread at once; 0 = no limit */
 	/* Set when a directive for this pool was bad: the pool refuses jobs. */
 	char *invalid; /* malloc'd reason, NULL = valid */
 } pogo_pool_config;
@@ -65,7 +66,7 @@ typedef struct pogo_pool_config_set {
  */
 zend_result pogo_parse_duration_ms(const char *text, int64_t *out_ms, pogo_error *err);
 
-/* Parses a whole number from 0 to max (max_execution_time, max_jobs). */
+/* Parses a whole number from 0 to max (max_execution_time, max_jobs, max_queue). */
 zend_result pogo_parse_count(const char *text, int64_t max, int64_t *out, pogo_error *err);
 
 /* Parses a thread count: a whole number from 1 to POGO_MAX_THREADS. */

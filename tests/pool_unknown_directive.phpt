@@ -19,7 +19,7 @@ try {
 var_dump(pogo_await(pogo_dispatch(EchoJob::class, ['value' => 'default works'])));
 ?>
 --EXPECTF--
-%AWarning: PHP Startup: Pogo: unknown directive "pogo.pool.bad.threads" (known: worker, bootstrap, num_threads, max_wait, max_execution_time, max_jobs) in Unknown on line 0
+%AWarning: PHP Startup: Pogo: unknown directive "pogo.pool.bad.threads" (known: worker, bootstrap, num_threads, max_wait, max_execution_time, max_jobs, max_queue) in Unknown on line 0
 script starts
-Pogo\PoolException: pool "bad" is misconfigured: unknown directive "pogo.pool.bad.threads" (known: worker, bootstrap, num_threads, max_wait, max_execution_time, max_jobs)
+Pogo\PoolException: pool "bad" is misconfigured: unknown directive "pogo.pool.bad.threads" (known: worker, bootstrap, num_threads, max_wait, max_execution_time, max_jobs, max_queue)
 string(13) "default works"

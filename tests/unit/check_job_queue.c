@@ -684,6 +684,40 @@ START_TEST(test_abandon_running_job_frees_late_result)
 }
 END_TEST
 
+/* A budget counts a job's payload from its charge, its result once stored, until the job is freed.
+ */
+START_TEST(test_budget_counts_payload_and_result)
+{
+	pogo_queue queue;
+	pogo_budget *budget = pogo_budget_create();
+	pogo_job *kept, *dropped;
+
+	ck_assert_ptr_nonnull(budget);
+	queue_setup(&queue);
+	kept = new_job("12345", 0);
+	dropped = new_job("123", 0);
+	pogo_job_charge(kept, budget);
+	pogo_job_charge(dropped, budget);
+	ck_assert_uint_eq(pogo_budget_bytes(budget), 8);
+	ck_assert_int_eq(pogo_queue_post(&queue, kept), SUCCESS);
+	ck_assert_int_eq(pogo_queue_post(&queue, dropped), SUCCESS);
+	ck_assert_ptr_eq(pogo_queue_take(&queue), kept);
+	ck_assert_ptr_eq(pogo_queue_take(&queue), dropped);
+
+	pogo_job_complete_take(kept, POGO_OUTCOME_ENVELOPE, xstrdup("{\"ok\":1}"), 8);
+	ck_assert_uint_eq(pogo_budget_bytes(budget), 16);
+	/* An abandoned job's late result is freed at once: never charged. */
+	pogo_job_abandon(dropped);
+	pogo_job_complete_take(dropped, POGO_OUTCOME_ENVELOPE, xstrdup("{}"), 2);
+	ck_assert_uint_eq(pogo_budget_bytes(budget), 13);
+
+	pogo_budget_release(budget); /* the request ends; the kept job still holds it */
+	ck_assert_uint_eq(pogo_budget_bytes(budget), 13);
+	pogo_job_release(kept); /* awaited: the budget goes with its last job */
+	queue_teardown(&queue);
+}
+END_TEST
+
 START_TEST(test_abandon_done_job)
 {
 	pogo_queue queue;
@@ -1054,6 +1088,7 @@ static Suite *job_queue_suite(void)
 	tcase_add_test(tc, test_abandon_queued_job);
 	tcase_add_test(tc, test_abandon_running_job_frees_late_result);
 	tcase_add_test(tc, test_abandon_done_job);
+	tcase_add_test(tc, test_budget_counts_payload_and_result);
 	tcase_add_test(tc, test_abandon_unposted_job);
 	suite_add_tcase(s, tc);
 

@@ -337,6 +337,11 @@ START_TEST(test_apply_limits)
 	ck_assert_ptr_null(cpu->invalid);
 	ck_assert_int_eq(find("default")->max_execution_time, 0);
 	ck_assert_int_eq(find("default")->max_jobs, 0);
+	ck_assert_int_eq(find("default")->max_queue, 0);
+	ck_assert_int_eq(
+	    pogo_config_set_apply(&set, "pogo.pool.cpu.max_queue", "1000", DEFAULT_THREADS, &err),
+	    SUCCESS);
+	ck_assert_int_eq(cpu->max_queue, 1000);
 	ck_assert_int_eq(
 	    pogo_config_set_apply(&set, "pogo.pool.cpu.max_jobs", "-3", DEFAULT_THREADS, &err),
 	    FAILURE);
@@ -385,7 +390,7 @@ START_TEST(test_apply_unknown_directive)
 {
 	static const char message[] = "unknown directive \"pogo.pool.cpu.threads\" (known: worker, "
 	                              "bootstrap, num_threads, max_wait, max_execution_time, "
-	                              "max_jobs)";
+	                              "max_jobs, max_queue)";
 	pogo_error err = {0};
 	pogo_pool_config *cpu;
 
