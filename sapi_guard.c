@@ -375,14 +375,18 @@ static const zend_function_entry *module_function_entry(const char *module, cons
 /* Sets the handler of this thread's copy of the internal function name (any case). */
 static void set_handler(const char *name, zif_handler handler)
 {
+	char lower[128];
 	size_t len = strlen(name);
-	char *lower = zend_str_tolower_dup(name, len);
-	zend_function *f = zend_hash_str_find_ptr(CG(function_table), lower, len);
+	zend_function *f;
 
-	if (f && f->type == ZEND_INTERNAL_FUNCTION && handler) {
+	if (!handler || len >= sizeof(lower)) {
+		return;
+	}
+	zend_str_tolower_copy(lower, name, len); /* before any request: no Zend allocation */
+	f = zend_hash_str_find_ptr(CG(function_table), lower, len);
+	if (f && f->type == ZEND_INTERNAL_FUNCTION) {
 		f->internal_function.handler = handler;
 	}
-	efree(lower);
 }
 
 static zif_handler rule_handler(const char *name, rule_kind kind)
