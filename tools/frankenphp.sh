@@ -31,6 +31,11 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 . "$here/tools/lib.sh"
 
 log() { printf 'frankenphp: %s\n' "$*" >&2; }
+# Go keeps its module and build caches under HOME (~/go, ~/.cache/go-build).
+if [ -z "${HOME:-}" ]; then
+	HOME=$(getent passwd "$(id -u)" | cut -d: -f6)
+	export HOME
+fi
 mod="$here/tools/frankenphp"
 tags=nowatcher,nomercure,nobadger,nomysql,nopgx
 
