@@ -396,7 +396,7 @@ EOF
 }
 
 if want frankenphp; then
-	log "FrankenPHP $("$frankenphp" build-info | awk '$2 == "github.com/dunglas/frankenphp" { print $3 }'), classic mode: $run/frankenphp"
+	log "FrankenPHP $("$frankenphp" build-info 2>/dev/null | awk '$2 == "github.com/dunglas/frankenphp" { print $3 }'), classic mode: $run/frankenphp"
 	frankenphp_run frankenphp 0
 fi
 if want worker; then
