@@ -6,6 +6,8 @@
 #   tools/build-ext.sh release DIR   out of tree in DIR, against the cached ZTS -O2 PHP
 #   tools/build-ext.sh asan DIR      out of tree in DIR, against the cached ZTS ASan+UBSan PHP,
 #                                    with the sanitizer flags that PHP itself was built with
+#   tools/build-ext.sh embed DIR     out of tree in DIR, against the cached ZTS embed PHP (FrankenPHP)
+#   tools/build-ext.sh apache DIR    out of tree in DIR, against the cached ZTS PHP of mod_php
 #
 # Warnings are errors (--enable-pogo-werror) in all of them.
 set -euo pipefail
@@ -21,9 +23,9 @@ case "$kind" in
 		php_config="$prefix/bin/php-config"
 		dir="$here"
 		;;
-	release)
-		dir=${2:?usage: build-ext.sh release DIR}
-		prefix=$("$here/tools/php-toolchain.sh" release)
+	release | embed | apache)
+		dir=${2:?usage: build-ext.sh $kind DIR}
+		prefix=$("$here/tools/php-toolchain.sh" "$kind")
 		phpize="$prefix/bin/phpize"
 		php_config="$prefix/bin/php-config"
 		;;&
@@ -45,7 +47,7 @@ case "$kind" in
 		phpize=phpize8.2
 		php_config=php-config8.2
 		;;&
-	nts | release | asan)
+	nts | release | asan | embed | apache)
 		rm -rf "$dir"
 		mkdir -p "$dir"
 		# Only the tracked sources: never a ZTS build's leftovers.
@@ -53,7 +55,7 @@ case "$kind" in
 			(cd "$here" && xargs -0 cp --parents -t "$dir")
 		;;
 	*)
-		echo "usage: build-ext.sh zts | nts DIR | release DIR | asan DIR" >&2
+		echo "usage: build-ext.sh zts | nts DIR | release DIR | asan DIR | embed DIR | apache DIR" >&2
 		exit 2
 		;;
 esac

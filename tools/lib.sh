@@ -5,6 +5,8 @@
 #                     (default ~/.cache/pogo, found from passwd when HOME is unset)
 #   pogo_logs         $POGO_CACHE/logs: stage logs that outlive the script
 #   pogo_apt_install PKG...   installs Debian packages that are missing (as root or with sudo)
+#   pogo_apt_install_nostart PKG...   the same, with no service started by the install
+#   pogo_apache_install       Debian's apache2 and apache2-dev, no system Apache left running
 #   pogo_stage NAME [LOG]     names what the script does now, for the failure report
 #   a failure report: in a script run with `set -e`, any command that ends it
 #   prints the script, the stage, the line, the command, its exit status and
@@ -42,6 +44,37 @@ pogo_apt_install() {
 		printf '%s: could not install %s; apt-get said (%s):\n' "$pogo_script" "${missing[*]}" "$apt_log" >&2
 		tail -20 "$apt_log" >&2
 		return 1
+	fi
+}
+
+# pogo_apt_install_nostart PKG...: pogo_apt_install, with a policy-rc.d that
+# forbids every service start (exit 101) while it runs, unless the machine
+# has one already.
+pogo_apt_install_nostart() {
+	local policy=/usr/sbin/policy-rc.d made=0 rc=0
+	if [ ! -e "$policy" ]; then
+		printf '#!/bin/sh\n# %s: no service starts during its package install\nexit 101\n' "$pogo_script" |
+			pogo_as_root tee "$policy" >/dev/null
+		pogo_as_root chmod 755 "$policy"
+		made=1
+	fi
+	pogo_apt_install "$@" || rc=$?
+	[ "$made" = 0 ] || pogo_as_root rm -f "$policy"
+	return "$rc"
+}
+
+# pogo_apache_install: Debian's apache2 (the server) and apache2-dev (apxs,
+# headers), with no system Apache started. Should one run from Debian's
+# pid file all the same (a policy-rc.d of the machine's own that allows
+# starts), and not before the install, it is stopped by its pid.
+pogo_apache_install() {
+	local pidfile=/run/apache2/apache2.pid before= after
+	if [ -s "$pidfile" ]; then before=$(cat "$pidfile" 2>/dev/null || true); fi
+	pogo_apt_install_nostart apache2 apache2-dev || return 1
+	after=$(cat "$pidfile" 2>/dev/null || true)
+	if [ -n "$after" ] && [ "$after" != "$before" ] && kill -0 "$after" 2>/dev/null; then
+		printf '%s: the apache2 install started a system Apache (pid %s): stopping it\n' "$pogo_script" "$after" >&2
+		pogo_as_root kill -TERM "$after" || true
 	fi
 }
 

@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
 # Builds (once) and caches a thread-safe PHP from Debian's php8.2 source package.
 #
-#   tools/php-toolchain.sh [debug|release|asan]   build if missing, print the prefix
+#   tools/php-toolchain.sh [debug|release|asan|embed|apache]   build if missing, print the prefix
+#
+# Flavors: debug (-O0, --enable-debug: the tests), release (-O2: the
+# benchmarks), asan (ASan+UBSan), and two debug builds with a server SAPI
+# beside cli and fpm (PHP builds only one such SAPI at a time):
+#   embed    the embed SAPI as FrankenPHP needs it: lib/php/libphp.so (in
+#            Debian's libdir), Zend signals off (tools/frankenphp.sh links it)
+#   apache   apache2handler for Debian's apache2 (apache2-dev's apxs):
+#            libexec/libphp.so, a thread-safe mod_php with Zend signals off
+#            (tools/apache.sh loads it); installed into the prefix only,
+#            never into Apache's own module directory or configuration
 #
 # The cache lives outside the work tree: $POGO_CACHE, default ~/.cache/pogo.
 # The deb-src entry is derived from the machine's own apt sources file, so no
@@ -28,7 +38,14 @@ case "$flavor" in
 	debug) conf+=(--enable-debug); cflags="-O0 -g" ;;
 	release) ;;
 	asan) conf+=(--enable-debug --enable-address-sanitizer --enable-undefined-sanitizer); cflags="-O1 -g" ;;
-	*) log "unknown flavor $flavor (debug, release, asan)"; exit 2 ;;
+	# FrankenPHP's documented options (and no more: ext/session is optional
+	# to it, HAVE_PHP_SESSION); --enable-zts and the timers are in conf.
+	embed) conf+=(--enable-debug --enable-embed --disable-zend-signals); cflags="-O0 -g" ;;
+	# Zend signals off here too: with them, PHP's handlers replace Apache's
+	# SIGTERM and SIGHUP handlers in its children, which then die of the
+	# signal on a stop or graceful-stop and never run PHP's module shutdown.
+	apache) conf+=(--enable-debug --with-apxs2=/usr/bin/apxs --disable-zend-signals); cflags="-O0 -g" ;;
+	*) log "unknown flavor $flavor (debug, release, asan, embed, apache)"; exit 2 ;;
 esac
 # The recipe: a cached build made with other options is rebuilt.
 recipe="php$phpver ${conf[*]} CFLAGS=$cflags"
@@ -46,15 +63,24 @@ fix_phpize() {
 
 # What building PHP, and phpize for an extension, need.
 need_pkgs=(dpkg-dev build-essential autoconf automake libtool bison re2c pkg-config)
+# need_flavor_pkgs: what the flavor's SAPI needs besides (apache: Debian's
+# apache2 and apxs, installed without starting a system Apache).
+need_flavor_pkgs() {
+	case "$flavor" in
+		apache) pogo_apache_install ;;
+	esac
+}
 
 if [ -x "$prefix/bin/php" ] && [ "$(cat "$prefix/.pogo-complete" 2>/dev/null)" = "$recipe" ]; then
 	pogo_apt_install "${need_pkgs[@]}"
+	need_flavor_pkgs
 	fix_phpize "$prefix"
 	echo "$prefix"
 	exit 0
 fi
 as_root() { pogo_as_root "$@"; }
 pogo_apt_install "${need_pkgs[@]}"
+need_flavor_pkgs
 
 # A deb-src twin of the first "Types: deb" stanza of the system's sources,
 # restricted to the release suite (newer suites list sources they do not serve).
@@ -111,7 +137,15 @@ log "compiling (a few minutes)"
 pogo_stage "make ($flavor)" "$build/make.log"
 make -j"$(nproc)" >"$build/make.log" 2>&1
 pogo_stage "make install ($flavor)" "$build/install.log"
-make install >"$build/install.log" 2>&1
+if [ "$flavor" = apache ]; then
+	# The apache2handler SAPI's own install step runs apxs into Apache's
+	# module directory: skipped, and the module goes to the prefix instead.
+	make install INSTALL_IT=: >"$build/install.log" 2>&1
+	mkdir -p "$prefix/libexec"
+	install -m 0755 libs/libphp.so "$prefix/libexec/libphp.so"
+else
+	make install >"$build/install.log" 2>&1
+fi
 pogo_stage "finishing ($flavor)"
 mkdir -p "$prefix/etc/conf.d"
 fix_phpize "$prefix"
