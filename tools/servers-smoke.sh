@@ -204,10 +204,76 @@ $served = 0;
 $handler = static function () use (&$served): void {
     $served++;
     $smokeMode = "worker#$served";
-    require __DIR__ . '/smoke.php';
+    // ?page=functions or ?page=scope: the other pages, served by this worker.
+    $page = $_GET['page'] ?? 'smoke';
+    require __DIR__ . '/' . (in_array($page, ['functions', 'scope'], true) ? $page : 'smoke') . '.php';
 };
 while (frankenphp_handle_request($handler)) {
     gc_collect_cycles();
+}
+PHP
+	cat >>"$1/public/jobs.php" <<'PHP'
+
+/** tools/servers-smoke.sh: calls the server's own functions from a job. */
+final class SmokeServerFunctions implements \Pogo\JobInterface
+{
+    public function handle(array $args): mixed
+    {
+        $out = [];
+        foreach ($args['functions'] as $f) {
+            if (!function_exists($f)) {
+                continue;
+            }
+            try {
+                $out[$f] = in_array($f, ['apache_note', 'apache_getenv', 'virtual', 'apache_lookup_uri', 'mercure_publish'], true)
+                    ? $f('x') : ($f === 'frankenphp_handle_request' ? $f(static fn () => null) : $f());
+            } catch (\Error $e) {
+                $out[$f] = 'Error: ' . $e->getMessage();
+            }
+        }
+        ob_start();
+        phpinfo();
+        $out['phpinfo'] = strlen((string) ob_get_clean()) > 1000;
+        return $out;
+    }
+}
+PHP
+	cat >"$1/public/functions.php" <<'PHP'
+<?php
+
+/* tools/servers-smoke.sh: a job calls the server's functions; the page shows what each gave. */
+
+require_once __DIR__ . '/jobs.php';
+
+header('Content-Type: application/json');
+echo json_encode(pogo_await(pogo_dispatch(Example\SmokeServerFunctions::class, ['functions' => [
+    'getallheaders', 'apache_request_headers', 'apache_response_headers', 'apache_note',
+    'apache_getenv', 'virtual', 'apache_lookup_uri', 'apache_get_version',
+    'frankenphp_finish_request', 'fastcgi_finish_request', 'frankenphp_request_headers',
+    'headers_send', 'frankenphp_handle_request', 'mercure_publish', 'getenv', 'opcache_reset',
+]]), 10.0)), "\n";
+PHP
+	cat >"$1/public/scope.php" <<'PHP'
+<?php
+
+/*
+ * tools/servers-smoke.sh: ?keep dispatches a slow job without awaiting it and
+ * prints its handle; ?await=H awaits an earlier request's handle, which must
+ * be foreign to this request.
+ */
+
+require_once __DIR__ . '/jobs.php';
+
+header('Content-Type: text/plain');
+if (isset($_GET['await'])) {
+    try {
+        pogo_await((int) $_GET['await'], 1.0);
+        echo "awaited another request's handle\n";
+    } catch (Pogo\PogoException $e) {
+        echo get_class($e), ': ', $e->getMessage(), "\n";
+    }
+} else {
+    echo pogo_dispatch(Example\Checksum::class, ['seed' => 'kept', 'rounds' => 200000]), "\n";
 }
 PHP
 	chmod -R a+rX "$1"
@@ -273,6 +339,37 @@ requests() {
 		"$((requests * 2)) requests ($requests one at a time, $requests 4 at a time), $bad wrong${sample:+; e.g. \"$sample\"}; e.g. \"$(head -c 200 "$dir/bodies/seq-1" 2>/dev/null | tr -d "\n")\""
 }
 
+# page_url PAGES NAME: the URL of a page, with a query to add to (PAGES: "DIR/" or "WORKER?page=")
+page_url() {
+	if [[ $1 == *"?page=" ]]; then echo "$1$2"; else echo "$1$2.php?"; fi
+}
+
+# server_functions NAME PAGES SAPI: a job calling the server's own functions gets
+# what a request without a client would, or an Error saying it needs one
+server_functions() {
+	local name=$1 base=$2 sapi=$3 body ok=1 want w
+	body=$(curl -s --max-time 20 "$(page_url "$base" functions)" || true)
+	case "$sapi" in
+		apache2handler) want=('"getallheaders":[]' '"apache_note":"Error: apache_note() needs a client request'
+			'"virtual":"Error: virtual() needs a client request' '"apache_lookup_uri":"Error:' ) ;;
+		*) want=('"getallheaders":[]' '"frankenphp_finish_request":false' '"fastcgi_finish_request":false'
+			'"headers_send":"Error: headers_send() needs a client request'
+			'"frankenphp_handle_request":"Error:' '"opcache_reset":"Error:' ) ;;
+	esac
+	want+=('"phpinfo":true')
+	for w in "${want[@]}"; do [[ $body == *"$w"* ]] || ok=0; done
+	check "$name: server functions in a job" "$ok" "$(printf '%s' "$body" | head -c 300)"
+}
+
+# scopes NAME PAGES: a handle that one request did not await is foreign to the next
+scopes() {
+	local name=$1 base=$2 handle body
+	handle=$(curl -s --max-time 20 "$(page_url "$base" scope)&keep" || true)
+	body=$(curl -s --max-time 20 "$(page_url "$base" scope)&await=$handle" || true)
+	check "$name: handles end with their request" \
+		"$([[ $body == *"cannot be awaited here"* ]] && echo 1 || echo 0)" "handle $handle, then: $body"
+}
+
 # crash_in FILE...: the first line that tells of a crash, if any
 crash_in() {
 	grep -h -m1 -E 'SIGSEGV|SIGABRT|SIGBUS|exit signal|Segmentation fault|signal arrived during cgo|fatal error:|^panic:|Assertion .* failed|core dumped' "$@" 2>/dev/null | head -1 | cut -c1-200 || true
@@ -324,7 +421,12 @@ serve() {
 		return
 	fi
 	check "$name: starts" 1 "$url (pid $pid)"
+	local pages
 	requests "$name" "$url" "$sapi" "$mode" "$dir"
+	# The other pages: files beside smoke.php, or in worker mode ?page= of the worker.
+	if [[ $url == */worker.php ]]; then pages="$url?page="; else pages="${url%/*}/"; fi
+	scopes "$name" "$pages"
+	server_functions "$name" "$pages" "$sapi"
 
 	crash=$(crash_in "${logs[@]}")
 	procs=$(tree "$pid" | tr '\n' ' ')
@@ -360,7 +462,7 @@ frankenphp_run() {
 		worker_block="
 		worker {
 			file $dir/public/worker.php
-			num 2
+			num 1
 		}"
 		path=/worker.php
 		mode='worker#'
