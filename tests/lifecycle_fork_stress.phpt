@@ -17,11 +17,14 @@ $r = pogo_test_run_php(__DIR__ . '/fixtures/fork_stress_child.php', [
     'pogo.pool.default.num_threads' => 2,
     'pogo.pool.default.max_jobs' => 2,
 ], [$n, $seed]);
-echo str_replace((string) $n, 'N', $r['stdout']);
+$lines = explode("\n", trim($r['stdout']));
+echo 'progress lines: ', count(preg_grep('/^child \d+ done$/', $lines)) === $n ? 'one per child' : 'missing', "\n";
+echo str_replace((string) $n, 'N', end($lines)), "\n";
 echo 'exit status: ', $r['status'], "\n";
 echo $r['stderr'] === '' ? "stderr empty\n" : "seed $seed, stderr: " . $r['stderr'];
 ?>
 --EXPECT--
+progress lines: one per child
 N of N children exited 0
 exit status: 0
 stderr empty
