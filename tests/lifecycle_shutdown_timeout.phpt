@@ -13,7 +13,8 @@ $r = pogo_test_run_php(__DIR__ . '/fixtures/shutdown_child.php', [
 echo $r['stdout'];
 echo 'exit status: ', $r['status'], "\n";
 // Bounded by the timeout (0.5 s), not by the jobs (30 s); generous for a busy machine.
-var_dump($r['seconds'] < 10);
+// (Under sanitizers, still well below the jobs' 30 s.)
+var_dump($r['seconds'] < (getenv('SKIP_PERF_SENSITIVE') ? 25 : 10));
 echo preg_match('/Pogo: 2 job\(s\) still running after pogo.shutdown_timeout; interrupting them/', $r['stderr']) ? "interruption logged\n" : $r['stderr'];
 ?>
 --EXPECT--
