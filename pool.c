@@ -337,7 +337,7 @@ zend_result pogo_pool_submit(pogo_pool *pool, pogo_job *job, pogo_error *err)
 #endif
 }
 
-static int64_t shutdown_timeout_ms = 5000;
+static _Atomic int64_t shutdown_timeout_ms = 5000; /* set by every thread's INI refresh */
 
 void pogo_pools_set_shutdown_timeout(int64_t ms)
 {

@@ -108,9 +108,10 @@ static zend_result worker_request_startup(pogo_pool *pool)
 	}
 	if (strcmp(sapi_module.name, "cli") == 0) {
 		/* As the CLI defines them for its script; STDOUT goes where job output goes. */
-		register_stream_constant("STDIN", "php://stdin", "rb");
-		register_stream_constant("STDOUT", "php://stderr", "wb");
-		register_stream_constant("STDERR", "php://stderr", "wb");
+		/* php://fd/N dup()s the descriptor: closing it at request end leaves the process's. */
+		register_stream_constant("STDIN", "php://fd/0", "rb");
+		register_stream_constant("STDOUT", "php://fd/2", "wb");
+		register_stream_constant("STDERR", "php://fd/2", "wb");
 	}
 	POGO_G(worker_pool) = pool;
 	POGO_G(current_job) = NULL;
