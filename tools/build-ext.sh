@@ -6,6 +6,8 @@
 #   tools/build-ext.sh release DIR   out of tree in DIR, against the cached ZTS -O2 PHP
 #   tools/build-ext.sh asan DIR      out of tree in DIR, against the cached ZTS ASan+UBSan PHP,
 #                                    with the sanitizer flags that PHP itself was built with
+#   tools/build-ext.sh tsan DIR      out of tree in DIR, against the cached ZTS ThreadSanitizer
+#                                    PHP, with -fsanitize=thread as PHP itself
 #
 # Warnings are errors (--enable-pogo-werror) in all of them.
 set -euo pipefail
@@ -39,13 +41,22 @@ case "$kind" in
 		san="$san -fno-sanitize=object-size -fno-omit-frame-pointer"
 		export CFLAGS="-g $san -DZEND_TRACK_ARENA_ALLOC" LDFLAGS="$san"
 		;;&
+	tsan)
+		dir=${2:?usage: build-ext.sh tsan DIR}
+		prefix=$("$here/tools/php-toolchain.sh" tsan)
+		phpize="$prefix/bin/phpize"
+		php_config="$prefix/bin/php-config"
+		# What tools/php-toolchain.sh builds the tsan PHP with (a debug PHP's
+		# configure replaces any -O level with -O0).
+		export CFLAGS="-g -fsanitize=thread" LDFLAGS="-fsanitize=thread"
+		;;&
 	nts)
 		dir=${2:?usage: build-ext.sh nts DIR}
 		pogo_apt_install php8.2-cli php8.2-dev
 		phpize=phpize8.2
 		php_config=php-config8.2
 		;;&
-	nts | release | asan)
+	nts | release | asan | tsan)
 		rm -rf "$dir"
 		mkdir -p "$dir"
 		# Only the tracked sources: never a ZTS build's leftovers.
@@ -53,7 +64,7 @@ case "$kind" in
 			(cd "$here" && xargs -0 cp --parents -t "$dir")
 		;;
 	*)
-		echo "usage: build-ext.sh zts | nts DIR | release DIR | asan DIR" >&2
+		echo "usage: build-ext.sh zts | nts DIR | release DIR | asan DIR | tsan DIR" >&2
 		exit 2
 		;;
 esac
