@@ -254,7 +254,7 @@ tsan_phpt() {
 	# USE_TRACKED_ALLOC=1 (every emalloc a malloc that TSan sees allocated and
 	# freed, memory_limit still holds), SKIP_PERF_SENSITIVE=1, longer timeouts.
 	# The runner is the plain debug PHP: only the tests run under TSan.
-	# shellcheck disable=SC2086
+	# shellcheck disable=SC2046,SC2086
 	(
 		cd "$tsan_dir"
 		export POGO_TSAN_OPTIONS="suppressions=$supp/tsan.supp:second_deadlock_stack=1:history_size=4"
