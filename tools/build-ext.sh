@@ -8,6 +8,8 @@
 #                                    with the sanitizer flags that PHP itself was built with
 #   tools/build-ext.sh embed DIR     out of tree in DIR, against the cached ZTS embed PHP (FrankenPHP)
 #   tools/build-ext.sh apache DIR    out of tree in DIR, against the cached ZTS PHP of mod_php
+#   tools/build-ext.sh tsan DIR      out of tree in DIR, against the cached ZTS ThreadSanitizer
+#                                    PHP, with -fsanitize=thread as PHP itself
 #
 # Warnings are errors (--enable-pogo-werror) in all of them.
 set -euo pipefail
@@ -41,13 +43,22 @@ case "$kind" in
 		san="$san -fno-sanitize=object-size -fno-omit-frame-pointer"
 		export CFLAGS="-g $san -DZEND_TRACK_ARENA_ALLOC" LDFLAGS="$san"
 		;;&
+	tsan)
+		dir=${2:?usage: build-ext.sh tsan DIR}
+		prefix=$("$here/tools/php-toolchain.sh" tsan)
+		phpize="$prefix/bin/phpize"
+		php_config="$prefix/bin/php-config"
+		# What tools/php-toolchain.sh builds the tsan PHP with (a debug PHP's
+		# configure replaces any -O level with -O0).
+		export CFLAGS="-g -fsanitize=thread" LDFLAGS="-fsanitize=thread"
+		;;&
 	nts)
 		dir=${2:?usage: build-ext.sh nts DIR}
 		pogo_apt_install php8.2-cli php8.2-dev
 		phpize=phpize8.2
 		php_config=php-config8.2
 		;;&
-	nts | release | asan | embed | apache)
+	nts | release | asan | embed | apache | tsan)
 		rm -rf "$dir"
 		mkdir -p "$dir"
 		# Only the tracked sources: never a ZTS build's leftovers.
@@ -55,7 +66,7 @@ case "$kind" in
 			(cd "$here" && xargs -0 cp --parents -t "$dir")
 		;;
 	*)
-		echo "usage: build-ext.sh zts | nts DIR | release DIR | asan DIR | embed DIR | apache DIR" >&2
+		echo "usage: build-ext.sh zts | nts DIR | release DIR | asan DIR | embed DIR | apache DIR | tsan DIR" >&2
 		exit 2
 		;;
 esac

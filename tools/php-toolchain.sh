@@ -45,7 +45,16 @@ case "$flavor" in
 	# SIGTERM and SIGHUP handlers in its children, which then die of the
 	# signal on a stop or graceful-stop and never run PHP's module shutdown.
 	apache) conf+=(--enable-debug --with-apxs2=/usr/bin/apxs --disable-zend-signals); cflags="-O0 -g" ;;
-	*) log "unknown flavor $flavor (debug, release, asan, embed, apache)"; exit 2 ;;
+	# ThreadSanitizer: PHP 8.2's configure has no switch for it, so CFLAGS and
+	# LDFLAGS (--enable-debug keeps -fsanitize=thread, and compiles with -O0).
+	# No ifunc resolvers: glibc runs them before TSan is initialized, and gcc
+	# instruments them (Zend/zend_portability.h drops them for clang's TSan only).
+	# No RTLD_DEEPBIND, which TSan refuses in dlopen(): the RTLD_GROUP/WORLD/
+	# PARENT branch of DL_LOAD (zend_portability.h), with zeros, is a plain
+	# RTLD_GLOBAL (as ASan builds have; those macros are used nowhere else).
+	tsan) conf+=(--enable-debug LDFLAGS=-fsanitize=thread ax_cv_have_func_attribute_ifunc=no)
+		cflags="-g -fsanitize=thread -DRTLD_GROUP=0 -DRTLD_WORLD=0 -DRTLD_PARENT=0" ;;
+	*) log "unknown flavor $flavor (debug, release, asan, embed, apache, tsan)"; exit 2 ;;
 esac
 # The recipe: a cached build made with other options is rebuilt.
 recipe="php$phpver ${conf[*]} CFLAGS=$cflags"

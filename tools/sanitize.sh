@@ -4,7 +4,10 @@
 #   tools/sanitize.sh asan      the phpt suite (opcache off, then on) on the ZTS PHP built with
 #                               ASan and UBSan (LSan included), Pogo built out of tree with the
 #                               same flags
-#   tools/sanitize.sh tsan      the Check queue tests built with -fsanitize=thread
+#   tools/sanitize.sh tsan      the Check queue tests built with -fsanitize=thread, then the
+#                               phpt suite (opcache off, then on; a few tests left out, see
+#                               tsan_skip) on the ZTS PHP built with ThreadSanitizer, Pogo
+#                               built out of tree with the same flags
 #   tools/sanitize.sh valgrind  the phpt suite on the ZTS debug PHP, then the Check tests,
 #                               under valgrind's memcheck
 #   tools/sanitize.sh all       the three
@@ -70,12 +73,14 @@ runner_of() {
 }
 
 # unit TARGET: the Check tests of tests/unit/Makefile's TARGET, against the debug PHP's headers.
+# make runs under unit_run (a command prefix), if set.
+unit_run=()
 unit() {
 	local target=$1 prefix status=0 before=$failed_total
 	need_check
 	prefix=$("$here/tools/php-toolchain.sh" debug)
 	mkdir -p "$cache/unit"
-	make -s -C tests/unit BUILD_DIR="$cache/unit" PHP_CONFIG="$prefix/bin/php-config" "$target" \
+	"${unit_run[@]}" make -s -C tests/unit BUILD_DIR="$cache/unit" PHP_CONFIG="$prefix/bin/php-config" "$target" \
 		>"$log" 2>&1 || status=$?
 	cat "$log"
 	count "$log"
@@ -181,9 +186,144 @@ run_asan() {
 
 # ---- ThreadSanitizer --------------------------------------------------------
 
+# tsan_aslr: sets tsan_run to what TSan programs run under. gcc 12's TSan
+# dies with "unexpected memory mapping" where the kernel randomizes mmap with
+# more bits than it expects (vm.mmap_rnd_bits > 28): there it runs with
+# ASLR off for its process tree (setarch -R), nothing system-wide changed.
+# Decided on a tiny TSan program, before PHP's configure runs its own.
+tsan_aslr() {
+	local dir="$cache/tsan-probe"
+	tsan_run=()
+	mkdir -p "$dir"
+	printf '#include <pthread.h>\nstatic void *f(void *a) { return a; }\n%s\n' \
+		'int main(void) { pthread_t t; pthread_create(&t, 0, f, 0); return pthread_join(t, 0); }' \
+		>"$dir/probe.c"
+	gcc -fsanitize=thread -o "$dir/probe" "$dir/probe.c" -pthread
+	if "$dir/probe" >"$dir/probe.log" 2>&1; then
+		return
+	fi
+	if setarch "$(uname -m)" -R "$dir/probe" >>"$dir/probe.log" 2>&1; then
+		echo "TSan needs ASLR off here (vm.mmap_rnd_bits=$(cat /proc/sys/vm/mmap_rnd_bits 2>/dev/null)): setarch -R"
+		tsan_run=(setarch "$(uname -m)" -R)
+		return
+	fi
+	cat "$dir/probe.log"
+	return 1
+}
+
+# The tests that the TSan stage leaves out (unless TESTS names them), with why:
+#  - lifecycle_fork, lifecycle_fork_running, lifecycle_fork_stress: their
+#    children, forked while pool threads run, start threads of their own,
+#    which gcc 12's TSan cannot follow ("starting new threads after
+#    multi-threaded fork is not supported"; with die_after_fork=0 it aborts
+#    on "dup thread with used id" when a child's thread gets the id of one
+#    of the parent's). The asan and valgrind stages run them.
+#  - sapi_cli_server_functions: it stops its php -S with SIGTERM, which a
+#    TSan PHP never acts on once it has served a request: zend_signal_handler()
+#    (Zend/zend_signal.c) re-raises the signal after setting SIG_DFL with
+#    the old sa_flags, SA_SIGINFO included, and gcc 12's TSan then keeps its
+#    own handler and drops the signal; the test would wait forever.
+#  - pool_max_queue, await_reentered_by_signal: they count on a worker thread
+#    booting within tens of milliseconds (the first: the busy job is taken
+#    before the third 10 ms probe; the second: the signal pool's thread
+#    sends its signal before the other pool's 400 ms job ends), and do not
+#    relax under SKIP_PERF_SENSITIVE. Under TSan a boot takes 30 ms alone,
+#    and 300 ms in a process whose first suppressed report makes TSan load
+#    PHP's debug information to match it.
+tsan_skip=(lifecycle_fork lifecycle_fork_running lifecycle_fork_stress sapi_cli_server_functions
+	pool_max_queue await_reentered_by_signal)
+
+# tsan_tests: the phpt files of the TSan runs (relative to the build dir).
+tsan_tests() {
+	local t skip
+	if [ -n "${TESTS:-}" ]; then
+		echo "$TESTS"
+		return
+	fi
+	for t in tests/*.phpt; do
+		for skip in "${tsan_skip[@]}"; do
+			[ "$t" != "tests/$skip.phpt" ] || continue 2
+		done
+		echo "$t"
+	done
+}
+
+# tsan_phpt LABEL [extra -d options...]: one run of the phpt suite on the
+# TSan build made by run_tsan_phpt.
+tsan_phpt() {
+	local label=$1 status=0 report name
+	shift
+	echo "== TSan: phpt, $label"
+	[ -n "${TESTS:-}" ] || echo "(left out under TSan, see tools/sanitize.sh: ${tsan_skip[*]})"
+	rm -rf "$tsan_reports"
+	mkdir -p "$tsan_reports"
+	# What run-tests.php --asan sets (8.2 has no --tsan): USE_ZEND_ALLOC=0 and
+	# USE_TRACKED_ALLOC=1 (every emalloc a malloc that TSan sees allocated and
+	# freed, memory_limit still holds), SKIP_PERF_SENSITIVE=1, longer timeouts.
+	# The runner is the plain debug PHP: only the tests run under TSan.
+	# shellcheck disable=SC2046,SC2086
+	(
+		cd "$tsan_dir"
+		export POGO_TSAN_OPTIONS="suppressions=$supp/tsan.supp:second_deadlock_stack=1:history_size=4"
+		export USE_ZEND_ALLOC=0 USE_TRACKED_ALLOC=1 SKIP_PERF_SENSITIVE=1 ZEND_DONT_UNLOAD_MODULES=1
+		TEST_TIMEOUT=180 TEST_PHP_EXECUTABLE="$tsan_dir/php-tsan" REPORT_EXIT_STATUS=1 NO_INTERACTION=1 \
+			"$tsan_runner_php" -n "$(runner_of "$tsan_prefix")" -n -q --show-diff -j"$(nproc)" \
+			-d extension_dir="$tsan_dir/modules" -d extension=pogo "$@" $(tsan_tests)
+	) 2>&1 | tee "$log" || status=$?
+	count "$log"
+	[ "$status" = 0 ] || failed+=("tsan phpt ($label)")
+	for report in "$tsan_reports"/*; do
+		[ -s "$report" ] || continue
+		name=$(basename "$report")
+		echo "== TSan report of ${name%.*} (pid ${name##*.}), $label"
+		cat "$report"
+		fail "tsan report ${name%.*} ($label)"
+	done
+}
+
+run_tsan_phpt() {
+	tsan_prefix=$("${tsan_run[@]}" "$here/tools/php-toolchain.sh" tsan)
+	tsan_php="$tsan_prefix/bin/php"
+	tsan_runner_php="$("$here/tools/php-toolchain.sh" debug)/bin/php"
+	tsan_dir="$cache/tsan-build"
+	tsan_reports="$cache/tsan-reports"
+	if ! "${tsan_run[@]}" "$here/tools/build-ext.sh" tsan "$tsan_dir" >/dev/null; then
+		fail "tsan build"
+		return
+	fi
+	# run-tests.php runs this as its PHP. TSan's reports of a test, and of the
+	# PHP processes it starts (they inherit the options), go to
+	# $tsan_reports/<test>.<pid>, so that none is lost in output a test ignores.
+	cat >"$tsan_dir/php-tsan" <<-EOF
+		#!/bin/sh
+		# run-tests.php runs a test as "php ... -f TEST.php", and its SKIPIF,
+		# CLEAN and info scripts as "php ... FILE.php".
+		name= prev= last=php
+		for a; do
+			[ "\$prev" = -f ] && name=\$a
+			case \$a in *.php) last=\$a ;; esac
+			prev=\$a
+		done
+		name=\$(basename "\${name:-\$last}" .php | tr -c 'A-Za-z0-9._\n-' _)
+		export TSAN_OPTIONS="\$POGO_TSAN_OPTIONS:log_path=$tsan_reports/\$name"
+		exec ${tsan_run[*]} "$tsan_php" "\$@"
+	EOF
+	chmod +x "$tsan_dir/php-tsan"
+	timed "tsan: phpt, opcache off" tsan_phpt "opcache off"
+	timed "tsan: phpt, opcache.enable_cli=1" tsan_phpt "opcache.enable_cli=1" \
+		-d zend_extension="$("$tsan_prefix/bin/php-config" --extension-dir)/opcache.so" -d opcache.enable_cli=1
+}
+
 run_tsan() {
+	if ! tsan_aslr; then
+		fail "tsan: no working ThreadSanitizer"
+		return
+	fi
 	echo "== TSan: Check queue tests"
-	unit tsan
+	unit_run=("${tsan_run[@]}")
+	timed "tsan: Check queue tests" unit tsan
+	unit_run=()
+	timed "tsan: toolchain, build, phpt" run_tsan_phpt
 }
 
 # ---- valgrind ---------------------------------------------------------------
@@ -265,11 +405,11 @@ run_valgrind() {
 case "$what" in
 	all)
 		timed "asan: toolchain, build, phpt x2" run_asan
-		timed "tsan: Check queue tests" run_tsan
+		run_tsan
 		run_valgrind
 		;;
 	asan) timed "asan: toolchain, build, phpt x2" run_asan ;;
-	tsan) timed "tsan: Check queue tests" run_tsan ;;
+	tsan) run_tsan ;;
 	valgrind) run_valgrind ;;
 	*)
 		echo "usage: tools/sanitize.sh all|asan|tsan|valgrind" >&2
