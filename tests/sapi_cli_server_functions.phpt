@@ -27,7 +27,7 @@ for ($i = 1; $i <= 2; $i++) {
 }
 $status = proc_get_status($server);
 echo 'server still running: ', var_export($status['running'], true), "\n";
-proc_terminate($server);
+proc_terminate($server, 2); // SIGINT: php -S shuts down cleanly (its pools stop, nothing leaks)
 proc_close($server);
 $out = file_get_contents($log);
 unlink($log);
