@@ -144,6 +144,23 @@ asan_phpt() {
 	done
 }
 
+# wrapper_head: the start of a sanitizer's PHP wrapper for run-tests.php,
+# which sets name to the test's (or script's) name for its report files.
+wrapper_head() {
+	cat <<-'EOF'
+		#!/bin/sh
+		# run-tests.php runs a test as "php ... -f TEST.php", and its SKIPIF,
+		# CLEAN and info scripts as "php ... FILE.php".
+		name= prev= last=php
+		for a; do
+			[ "$prev" = -f ] && name=$a
+			case $a in *.php) last=$a ;; esac
+			prev=$a
+		done
+		name=$(basename "${name:-$last}" .php | tr -c 'A-Za-z0-9._\n-' _)
+	EOF
+}
+
 run_asan() {
 	asan_prefix=$("$here/tools/php-toolchain.sh" asan)
 	asan_php="$asan_prefix/bin/php"
@@ -158,17 +175,9 @@ run_asan() {
 	# $asan_reports/<test>.<pid>, so that none is lost in output a test ignores.
 	# UBSan's go to stderr whatever log_path says (libubsan's call to set it
 	# binds to libasan's copy), but its exit status 87 leaves a note there.
-	cat >"$asan_dir/php-asan" <<-EOF
-		#!/bin/sh
-		# run-tests.php runs a test as "php ... -f TEST.php", and its SKIPIF,
-		# CLEAN and info scripts as "php ... FILE.php".
-		name= prev= last=php
-		for a; do
-			[ "\$prev" = -f ] && name=\$a
-			case \$a in *.php) last=\$a ;; esac
-			prev=\$a
-		done
-		name=\$(basename "\${name:-\$last}" .php | tr -c 'A-Za-z0-9._\n-' _)
+	{
+		wrapper_head
+		cat <<-EOF
 		export ASAN_OPTIONS="\$POGO_ASAN_OPTIONS:log_path=$asan_reports/\$name"
 		export UBSAN_OPTIONS="\$POGO_UBSAN_OPTIONS"
 		"$asan_php" "\$@"
@@ -177,7 +186,8 @@ run_asan() {
 			echo "UBSan report (exit status 87): printed on stderr, see the output above" >"$asan_reports/\$name.\$\$"
 		fi
 		exit \$status
-	EOF
+		EOF
+	} >"$asan_dir/php-asan"
 	chmod +x "$asan_dir/php-asan"
 	timed "asan: phpt, opcache off" asan_phpt "opcache off"
 	timed "asan: phpt, opcache.enable_cli=1" asan_phpt "opcache.enable_cli=1" \
@@ -294,20 +304,13 @@ run_tsan_phpt() {
 	# run-tests.php runs this as its PHP. TSan's reports of a test, and of the
 	# PHP processes it starts (they inherit the options), go to
 	# $tsan_reports/<test>.<pid>, so that none is lost in output a test ignores.
-	cat >"$tsan_dir/php-tsan" <<-EOF
-		#!/bin/sh
-		# run-tests.php runs a test as "php ... -f TEST.php", and its SKIPIF,
-		# CLEAN and info scripts as "php ... FILE.php".
-		name= prev= last=php
-		for a; do
-			[ "\$prev" = -f ] && name=\$a
-			case \$a in *.php) last=\$a ;; esac
-			prev=\$a
-		done
-		name=\$(basename "\${name:-\$last}" .php | tr -c 'A-Za-z0-9._\n-' _)
+	{
+		wrapper_head
+		cat <<-EOF
 		export TSAN_OPTIONS="\$POGO_TSAN_OPTIONS:log_path=$tsan_reports/\$name"
 		exec ${tsan_run[*]} "$tsan_php" "\$@"
-	EOF
+		EOF
+	} >"$tsan_dir/php-tsan"
 	chmod +x "$tsan_dir/php-tsan"
 	timed "tsan: phpt, opcache off" tsan_phpt "opcache off"
 	timed "tsan: phpt, opcache.enable_cli=1" tsan_phpt "opcache.enable_cli=1" \
