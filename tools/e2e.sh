@@ -28,6 +28,8 @@
 #   E2E_OPCACHE=0       without opcache (default: on, as in production)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=tools/lib.sh
+. "$here/tools/lib.sh"
 app="$here/examples/app"
 
 quick=${E2E_QUICK:-0}
@@ -415,15 +417,6 @@ log "nginx on $base; $("$php_fpm" -v | head -1 | cut -d'(' -f1)($flavor)$([ "$op
 
 passed=0
 failed=0
-check() { # check NAME OK DETAIL
-	if [ "$2" = 1 ]; then
-		passed=$((passed + 1))
-		printf 'PASS  %-30s %s\n' "$1" "$3"
-	else
-		failed=$((failed + 1))
-		printf 'FAIL  %-30s %s\n' "$1" "$3"
-	fi
-}
 
 # children_now: the pids of php-fpm's children (both pools)
 children_now() { cat /proc/"$fpm_pid"/task/*/children 2>/dev/null | tr ' ' '\n' | grep . || true; }
@@ -477,7 +470,7 @@ judge() {
 	shift
 	for tag in "$@"; do
 		if [ -z "$(result "$tag" requests)" ]; then
-			check "$name" 0 "wrk gave no result ($tag): $(tail -3 "$run/wrk/$tag.out" | tr '\n' ' ')"
+			pogo_check "$name" 0 "wrk gave no result ($tag): $(tail -3 "$run/wrk/$tag.out" | tr '\n' ' ')"
 			return
 		fi
 		requests=$((requests + $(result "$tag" requests)))
@@ -496,7 +489,7 @@ judge() {
 	else
 		v=$(printf '%d requests in %d runs; %d wrong, %d 5xx, %d socket errors' "$requests" $# "$wrong" "$srv" "$sock")
 	fi
-	check "$name" "$ok" "$v"
+	pogo_check "$name" "$ok" "$v"
 	for tag in "$@"; do
 		grep '^E2E_SAMPLE' "$run/wrk/$tag.out" | head -1 | sed "s/^E2E_SAMPLE/      wrong ($tag):/" | cut -c1-200 || true
 	done | head -3
@@ -554,7 +547,7 @@ if [[ $server_body == *'"fastcgi_finish_request":false'* && $server_body == *'"g
 	$server_body == *'"phpinfo":true'* ]]; then
 	ok=1
 fi
-check "server functions in a job" "$ok" "${server_body:0:400}"
+pogo_check "server functions in a job" "$ok" "${server_body:0:400}"
 
 # The sampler: every 0.2 s, each child's pid, pool, threads and RSS.
 (
@@ -605,13 +598,13 @@ for c in $children_before_reload; do
 done
 grep -q "Reloading in progress" "$run/php-fpm.log" || reloaded=0
 kill -0 "$fpm_pid" 2>/dev/null || reloaded=0
-check "reload replaced children" "$reloaded" \
+pogo_check "reload replaced children" "$reloaded" \
 	"master $fpm_pid kept; children [${children_before_reload% }] exited with code 0 -> [${children_after_reload% }]"
 
 # No job output in any response (the Lua script looked for the marker in
 # each), and the jobs' output went to the php-fpm log.
 in_log=$(grep -c "$marker" "$run/php-fpm.log" || true)
-check "no job output in responses" "$([ "$total_marked" = 0 ] && [ "$in_log" -gt 0 ] && echo 1 || echo 0)" \
+pogo_check "no job output in responses" "$([ "$total_marked" = 0 ] && [ "$in_log" -gt 0 ] && echo 1 || echo 0)" \
 	"$total_marked responses held the marker; $in_log lines of job output in php-fpm.log (the children's stderr)"
 
 # Memory: each child of [steady] (never recycled) after the runs, against
@@ -633,7 +626,7 @@ for entry in $rss_before; do
 	detail+=$(printf 'child %s (%s threads): %d -> %d kB (%+.1f%%); ' "$c" "$t2" "$r" "$r2" "$(awk -v g="$growth" 'BEGIN { print g / 10 }')")
 done
 [ "$n" -gt 0 ] || ok=0
-check "children memory (10%)" "$ok" "[steady] after warm-up -> after the runs: ${detail%; }"
+pogo_check "children memory (10%)" "$ok" "[steady] after warm-up -> after the runs: ${detail%; }"
 
 # pm.max_requests: [app]'s children recycled during the runs, each exited
 # with code 0 and is gone, none lost a request (the runs above), and no
@@ -668,17 +661,17 @@ else
 	detail+=", ${#lingering[@]} still there [${lingering[*]:0:5}], ${#not_logged[@]} without an exit with code 0 [${not_logged[*]:0:5}]"
 fi
 detail+="; threads of live children [${live_threads% }], most seen $max_threads (allowed: 1 + the pools started, at most $full_threads)"
-check "pm.max_requests recycling" "$ok" "$detail${bad_threads:+; wrong [${bad_threads[*]}]}"
+pogo_check "pm.max_requests recycling" "$ok" "$detail${bad_threads:+; wrong [${bad_threads[*]}]}"
 
 # No child died on a signal: a worker thread's crash, or one of PHP's
 # shutdown with a job still running (children exit with jobs of
 # faults.php?kind=timeout running).
 crashes=$(grep -c "exited on signal" "$run/php-fpm.log" || true)
-check "no child crashed" "$([ "$crashes" = 0 ] && echo 1 || echo 0)" \
+pogo_check "no child crashed" "$([ "$crashes" = 0 ] && echo 1 || echo 0)" \
 	"$crashes 'exited on signal' in php-fpm.log$([ "$crashes" -gt 0 ] && printf ', e.g. %s' "$(grep -m1 'exited on signal' "$run/php-fpm.log" | cut -c1-150)")"
 
 # Fan-out: the page takes about as long as its slowest job, not their sum.
-check "fan-out in parallel" "$(awk -v e="$fan_elapsed" -v s="$fan_sum" 'BEGIN { print (e > 0 && e < s) ? 1 : 0 }')" \
+pogo_check "fan-out in parallel" "$(awk -v e="$fan_elapsed" -v s="$fan_sum" 'BEGIN { print (e > 0 && e < s) ? 1 : 0 }')" \
 	"median of 30 requests one at a time: page ${fan_elapsed} ms, sum of its jobs ${fan_sum} ms ($fan_jobs)"
 
 log "php-fpm log: $run/php-fpm.log; nginx: $run/nginx-error.log, $run/nginx-access.log; wrk: $run/wrk/"

@@ -97,6 +97,18 @@ case $- in
 		;;
 esac
 
+# pogo_check NAME OK DETAIL: a PASS or FAIL line (NAME padded to
+# $pogo_check_width, default 30), counted in the caller's passed or failed.
+pogo_check() {
+	if [ "$2" = 1 ]; then
+		passed=$((passed + 1))
+		printf 'PASS  %-*s %s\n' "${pogo_check_width:-30}" "$1" "$3"
+	else
+		failed=$((failed + 1))
+		printf 'FAIL  %-*s %s\n' "${pogo_check_width:-30}" "$1" "$3"
+	fi
+}
+
 # pogo_php_and_ext: sets php and ext to the PHP binary and the Pogo build to
 # test. POGO_PHP and POGO_EXT override them; otherwise the cached ZTS debug
 # PHP and the in-tree build (made if needed). Needs $here, the repository.

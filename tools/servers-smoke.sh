@@ -55,15 +55,7 @@ log() { printf 'servers-smoke: %s\n' "$*"; }
 
 passed=0
 failed=0
-check() { # check NAME OK DETAIL
-	if [ "$2" = 1 ]; then
-		passed=$((passed + 1))
-		printf 'PASS  %-34s %s\n' "$1" "$3"
-	else
-		failed=$((failed + 1))
-		printf 'FAIL  %-34s %s\n' "$1" "$3"
-	fi
-}
+pogo_check_width=34
 
 # ---- builds -----------------------------------------------------------------
 # A server that cannot be built fails its "build" check; the others still run.
@@ -75,7 +67,7 @@ build_failed() { # build_failed NAME WHAT...: a FAIL for each server of NAME, an
 	shift
 	for s in "${servers[@]}"; do
 		case "$name:$s" in
-			embed:frankenphp | embed:worker | apache:apache) check "$s: build" 0 "$* failed (its report is above)" ;;
+			embed:frankenphp | embed:worker | apache:apache) pogo_check "$s: build" 0 "$* failed (its report is above)" ;;
 		esac
 	done
 	servers=($(for s in "${servers[@]}"; do case "$name:$s" in embed:frankenphp | embed:worker | apache:apache) ;; *) echo "$s" ;; esac; done))
@@ -335,7 +327,7 @@ requests() {
 			[ -n "$sample" ] || sample=$(head -c 200 "$f" 2>/dev/null | tr '\n' ' ')
 		fi
 	done
-	check "$name: the page" "$([ "$bad" = 0 ] && echo 1 || echo 0)" \
+	pogo_check "$name: the page" "$([ "$bad" = 0 ] && echo 1 || echo 0)" \
 		"$((requests * 2)) requests ($requests one at a time, $requests 4 at a time), $bad wrong${sample:+; e.g. \"$sample\"}; e.g. \"$(head -c 200 "$dir/bodies/seq-1" 2>/dev/null | tr -d "\n")\""
 }
 
@@ -358,7 +350,7 @@ server_functions() {
 	esac
 	want+=('"phpinfo":true')
 	for w in "${want[@]}"; do [[ $body == *"$w"* ]] || ok=0; done
-	check "$name: server functions in a job" "$ok" "$(printf '%s' "$body" | head -c 300)"
+	pogo_check "$name: server functions in a job" "$ok" "$(printf '%s' "$body" | head -c 300)"
 }
 
 # scopes NAME PAGES: a handle that one request did not await is foreign to the next
@@ -366,7 +358,7 @@ scopes() {
 	local name=$1 base=$2 handle body
 	handle=$(curl -s --max-time 20 "$(page_url "$base" scope)&keep" || true)
 	body=$(curl -s --max-time 20 "$(page_url "$base" scope)&await=$handle" || true)
-	check "$name: handles end with their request" \
+	pogo_check "$name: handles end with their request" \
 		"$([[ $body == *"cannot be awaited here"* ]] && echo 1 || echo 0)" "handle $handle, then: $body"
 }
 
@@ -415,12 +407,12 @@ serve() {
 	shift 7
 	local logs=("$@")
 	if ! wait_http "$url" 60 "$pid"; then
-		check "$name: starts" 0 "no answer at $url in 60 s; $(crash_in "${logs[@]}")$(tail -3 "${logs[@]}" 2>/dev/null | tr '\n' ' ' | cut -c1-300)"
+		pogo_check "$name: starts" 0 "no answer at $url in 60 s; $(crash_in "${logs[@]}")$(tail -3 "${logs[@]}" 2>/dev/null | tr '\n' ' ' | cut -c1-300)"
 		stop_pid "$pid" TERM 10 || true
 		wait "$pid" 2>/dev/null || true
 		return
 	fi
-	check "$name: starts" 1 "$url (pid $pid)"
+	pogo_check "$name: starts" 1 "$url (pid $pid)"
 	local pages
 	requests "$name" "$url" "$sapi" "$mode" "$dir"
 	# The other pages: files beside smoke.php, or in worker mode ?page= of the worker.
@@ -430,21 +422,21 @@ serve() {
 
 	crash=$(crash_in "${logs[@]}")
 	procs=$(tree "$pid" | tr '\n' ' ')
-	check "$name: running, no crash" "$([ -z "$crash" ] && kill -0 "$pid" 2>/dev/null && echo 1 || echo 0)" \
+	pogo_check "$name: running, no crash" "$([ -z "$crash" ] && kill -0 "$pid" 2>/dev/null && echo 1 || echo 0)" \
 		"processes [${procs% }]${crash:+; $crash}"
 
 	if stop_pid "$pid" TERM 30; then
 		wait "$pid" 2>/dev/null || rc=$?
 		crash=$(crash_in "${logs[@]}")
-		check "$name: stops on SIGTERM" "$([ "$rc" = 0 ] && [ -z "$crash" ] && echo 1 || echo 0)" \
+		pogo_check "$name: stops on SIGTERM" "$([ "$rc" = 0 ] && [ -z "$crash" ] && echo 1 || echo 0)" \
 			"exit status $rc$( [ "$rc" -gt 128 ] && echo " (signal $((rc - 128)))")${crash:+; $crash}"
 	else
 		wait "$pid" 2>/dev/null || true
-		check "$name: stops on SIGTERM" 0 "still running after 30 s: killed"
+		pogo_check "$name: stops on SIGTERM" 0 "still running after 30 s: killed"
 	fi
 	sleep 0.5
 	for p in $procs; do [ -d "/proc/$p" ] && left+=("$p"); done
-	check "$name: no process left" "$([ ${#left[@]} = 0 ] && echo 1 || echo 0)" \
+	pogo_check "$name: no process left" "$([ ${#left[@]} = 0 ] && echo 1 || echo 0)" \
 		"$(if [ ${#left[@]} = 0 ]; then echo "all of [${procs% }] gone"; else echo "still there: ${left[*]}"; fi)"
 	backtraces "$dir" "$binary"
 }
