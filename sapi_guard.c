@@ -66,11 +66,6 @@ void pogo_write_stderr(const char *data, size_t len)
 	}
 }
 
-bool pogo_sapi_in_worker(void)
-{
-	return in_worker_thread;
-}
-
 /* ---- the SAPI's callbacks ----------------------------------------------- */
 
 /* $_SERVER and $_ENV of a worker: the process's environment, as in the CLI. */

@@ -4,7 +4,6 @@
 #ifndef POGO_SAPI_GUARD_H
 #define POGO_SAPI_GUARD_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -34,9 +33,6 @@ void pogo_sapi_guard_environment(void);
  * this thread's own copy of the function table.
  */
 void pogo_sapi_guard_enter_worker(void);
-
-/* Whether the calling thread is a Pogo worker thread. */
-bool pogo_sapi_in_worker(void);
 
 /* Writes all of data to the process's standard error (retrying on EINTR). */
 void pogo_write_stderr(const char *data, size_t len);
