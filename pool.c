@@ -23,8 +23,8 @@
  * down and frees its TSRM context. Jobs still running after
  * pogo.shutdown_timeout are interrupted through their thread's execution
  * timer, the way PHP stops a script past its max_execution_time; a thread
- * that still does not stop (blocked in native code) ends the process with
- * _exit(), since PHP cannot shut down around it. pogo_pools_shutdown() then
+ * that still does not stop within POGO_INTERRUPT_GRACE_MS (blocked in
+ * native code) ends the process with _exit(), since PHP cannot shut down around it. pogo_pools_shutdown() then
  * frees the pools. After fork(), pogo_pools_after_fork() leaves the child
  * with no threads and empty queues: it starts its own threads lazily.
  */
@@ -41,6 +41,13 @@
 #include "php.h"
 
 #include "pool.h"
+
+/*
+ * How long interrupted jobs get to unwind (run their shutdown functions and
+ * destructors, end their request) before a thread counts as stuck. Generous:
+ * _exit() ends a whole server, and a slow machine (or valgrind) unwinds slowly.
+ */
+#define POGO_INTERRUPT_GRACE_MS 5000
 
 static pogo_pool *pools;
 static size_t pools_count;
@@ -432,7 +439,7 @@ void pogo_pools_stop(void)
 				}
 			}
 		}
-		left = join_until(1000, joined);
+		left = join_until(POGO_INTERRUPT_GRACE_MS, joined);
 	}
 	if (left > 0) {
 		/*
