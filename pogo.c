@@ -665,6 +665,7 @@ static PHP_MSHUTDOWN_FUNCTION(pogo)
 {
 	pogo_pools_shutdown();
 	pogo_sapi_guard_shutdown();
+	pogo_worker_shutdown();
 	UNREGISTER_INI_ENTRIES();
 	return SUCCESS;
 }

@@ -459,14 +459,48 @@ static ZEND_NAMED_FUNCTION(builtin_worker_handler)
 	builtin_worker_loop(POGO_G(worker_pool));
 }
 
+/* PHP's error callback, which worker_error_cb() wraps from module startup to shutdown. */
+static void (*error_cb_own)(int type, zend_string *file, const uint32_t line, zend_string *message);
+static zend_string *interrupted_message; /* interned at module startup */
+
+/*
+ * When a stopping pool fires a thread's execution timer, PHP reports
+ * "Maximum execution time of N seconds exceeded" for a limit nobody passed:
+ * the log line says what happened instead.
+ */
+static void worker_error_cb(int type, zend_string *file, const uint32_t line, zend_string *message)
+{
+	if (POGO_G(worker_pool) && (type & E_ERROR) &&
+	    pogo_queue_stopping(&POGO_G(worker_pool)->queue) &&
+	    zend_string_starts_with_literal(message, "Maximum execution time")) {
+		message = interrupted_message;
+	}
+	error_cb_own(type, file, line, message);
+}
+
 void pogo_worker_startup(void (*job_end)(void))
 {
 	job_end_hook = job_end;
+	interrupted_message = zend_string_init_interned(
+	    ZEND_STRL("Pogo: the job was still running when the process shut down, after "
+	              "pogo.shutdown_timeout, and was interrupted"),
+	    1);
+	if (zend_error_cb != worker_error_cb) {
+		error_cb_own = zend_error_cb;
+		zend_error_cb = worker_error_cb;
+	}
 	memset(&builtin_worker_function, 0, sizeof(builtin_worker_function));
 	builtin_worker_function.type = ZEND_INTERNAL_FUNCTION;
 	builtin_worker_function.handler = builtin_worker_handler;
 	builtin_worker_function.function_name =
 	    zend_string_init_interned(ZEND_STRL("{pogo worker}"), 1);
+}
+
+void pogo_worker_shutdown(void)
+{
+	if (zend_error_cb == worker_error_cb) {
+		zend_error_cb = error_cb_own;
+	}
 }
 
 static void run_builtin_worker(void)
@@ -587,9 +621,8 @@ static request_end request_broke(pogo_pool *pool, const char *fallback)
 	char text[600];
 
 	if (POGO_G(current_job)) {
-		if (pogo_queue_stopping(&pool->queue) && PG(last_error_message) &&
-		    strncmp(ZSTR_VAL(PG(last_error_message)), "Maximum execution time",
-		            strlen("Maximum execution time")) == 0) {
+		if (PG(last_error_message) &&
+		    zend_string_equals(PG(last_error_message), interrupted_message)) {
 			/* Not the job's time limit: shutdown fired the thread's timer. */
 			snprintf(text, sizeof(text),
 			         "the job was still running when the process shut down, after "

@@ -10,9 +10,13 @@
 /*
  * Prepares what worker threads share; called once at module startup.
  * job_end runs in a worker thread after each job: it gives up the jobs that
- * job dispatched and did not await.
+ * job dispatched and did not await. Wraps PHP's error callback so that a
+ * job interrupted at shutdown is logged as that, not as a time limit.
  */
 void pogo_worker_startup(void (*job_end)(void));
+
+/* At module shutdown: puts PHP's error callback back. */
+void pogo_worker_shutdown(void);
 
 /* In a child after fork(): resets what the parent's worker threads may have held. */
 void pogo_worker_after_fork(void);
