@@ -24,9 +24,10 @@
  * pogo.shutdown_timeout are interrupted through their thread's execution
  * timer, the way PHP stops a script past its max_execution_time; a thread
  * that still does not stop within POGO_INTERRUPT_GRACE_MS (blocked in
- * native code) ends the process with _exit(), since PHP cannot shut down around it. pogo_pools_shutdown() then
- * frees the pools. After fork(), pogo_pools_after_fork() leaves the child
- * with no threads and empty queues: it starts its own threads lazily.
+ * native code) ends the process with _exit(), since PHP cannot shut down
+ * around it. pogo_pools_shutdown() then frees the pools. After fork(),
+ * pogo_pools_after_fork() leaves the child with no threads and empty
+ * queues: it starts its own threads lazily.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
