@@ -698,7 +698,7 @@ static PHP_RSHUTDOWN_FUNCTION(pogo)
 
 static PHP_MINFO_FUNCTION(pogo)
 {
-	char wait[32], threads[16];
+	char value[PATH_MAX + 32];
 
 	php_info_print_table_start();
 	php_info_print_table_row(2, "Pogo support", "enabled");
@@ -711,21 +711,20 @@ static PHP_MINFO_FUNCTION(pogo)
 	php_info_print_table_end();
 	DISPLAY_INI_ENTRIES();
 
-	php_info_print_table_start();
-	php_info_print_table_header(7, "Pool", "num_threads", "max_wait", "worker", "bootstrap",
-	                            "running", "status");
+	/* One table per pool: its directives (pool_config.c's table), then its state. */
 	for (size_t i = 0; i < pogo_pool_count(); i++) {
 		pogo_pool *pool = pogo_pool_at(i);
 
-		pogo_format_time_limit(pool->config.max_wait_ms, wait, sizeof(wait));
-		snprintf(threads, sizeof(threads), "%u", pool->config.num_threads);
-		php_info_print_table_row(7, pool->config.name, threads, wait,
-		                         pool->config.worker ? pool->config.worker : "(built-in)",
-		                         pool->config.bootstrap ? pool->config.bootstrap : "(none)",
-		                         pogo_pool_running(pool) ? "yes" : "no",
-		                         pool->config.invalid ? pool->config.invalid : "ok");
+		php_info_print_table_start();
+		php_info_print_table_header(2, "Pool", pool->config.name);
+		for (size_t d = 0; d < pogo_directive_count(); d++) {
+			pogo_directive_format(&pool->config, d, value, sizeof(value));
+			php_info_print_table_row(2, pogo_directive_name(d), value);
+		}
+		php_info_print_table_row(2, "running", pogo_pool_running(pool) ? "yes" : "no");
+		php_info_print_table_row(2, "status", pool->config.invalid ? pool->config.invalid : "ok");
+		php_info_print_table_end();
 	}
-	php_info_print_table_end();
 }
 
 zend_module_entry pogo_module_entry = {

@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +23,55 @@
 
 #define DURATION_HINT                                                                              \
 	"use a number of seconds or a number followed by ms, s or m (e.g. 500ms, 30s, 2m)"
-#define KNOWN_DIRECTIVES                                                                           \
-	"worker, bootstrap, num_threads, max_wait, max_execution_time, max_jobs, max_queue"
+
+/* How a directive's value is read and shown. */
+typedef enum directive_kind {
+	DIRECTIVE_PATH,     /* char *: a malloc'd path, NULL when empty */
+	DIRECTIVE_THREADS,  /* unsigned: 1 to POGO_MAX_THREADS */
+	DIRECTIVE_DURATION, /* int64_t milliseconds, 0 = no limit */
+	DIRECTIVE_COUNT,    /* int64_t from 0 to max */
+} directive_kind;
+
+typedef struct directive_def {
+	const char *name;
+	directive_kind kind;
+	size_t offset;      /* of the value in pogo_pool_config */
+	int64_t max;        /* DIRECTIVE_COUNT */
+	const char *absent; /* shown for NULL (paths) or 0 (counts) */
+} directive_def;
+
+/*
+ * The pool directives, in the order of the README's table: parsing, the
+ * "known:" hint of errors and phpinfo() all read this table.
+ */
+static const directive_def directives[] = {
+    {"worker", DIRECTIVE_PATH, offsetof(pogo_pool_config, worker), 0, "(built-in)"},
+    {"bootstrap", DIRECTIVE_PATH, offsetof(pogo_pool_config, bootstrap), 0, "(none)"},
+    {"num_threads", DIRECTIVE_THREADS, offsetof(pogo_pool_config, num_threads), 0, NULL},
+    {"max_wait", DIRECTIVE_DURATION, offsetof(pogo_pool_config, max_wait_ms), 0, NULL},
+    {"max_execution_time", DIRECTIVE_COUNT, offsetof(pogo_pool_config, max_execution_time),
+     POGO_MAX_EXECUTION_TIME, "no limit"},
+    {"max_jobs", DIRECTIVE_COUNT, offsetof(pogo_pool_config, max_jobs), POGO_MAX_JOBS, "never"},
+    {"max_queue", DIRECTIVE_COUNT, offsetof(pogo_pool_config, max_queue), POGO_MAX_JOBS,
+     "no limit"},
+};
+#define DIRECTIVE_COUNT_ALL (sizeof(directives) / sizeof(directives[0]))
+
+/* Writes the directives' names, comma-separated, for error messages. */
+static void known_directives(char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < DIRECTIVE_COUNT_ALL && used < size; i++) {
+		int n = snprintf(buf + used, size - used, "%s%s", i > 0 ? ", " : "", directives[i].name);
+
+		if (n < 0) {
+			break;
+		}
+		used += (size_t)n;
+	}
+}
 
 void pogo_error_set(pogo_error *err, int code, const char *fmt, ...)
 {
@@ -326,6 +374,9 @@ zend_result pogo_config_set_apply(pogo_pool_config_set *set, const char *key, co
 	pogo_pool_config *pool;
 	pogo_error parse_err = {0};
 	pogo_error reason = {0};
+	const directive_def *entry;
+	void *slot;
+	char known[256];
 
 	if (key == NULL || strncmp(key, POGO_INI_PREFIX, prefix_len) != 0) {
 		return SUCCESS;
@@ -333,13 +384,14 @@ zend_result pogo_config_set_apply(pogo_pool_config_set *set, const char *key, co
 	if (value == NULL) {
 		value = "";
 	}
+	known_directives(known, sizeof(known));
 	name = key + prefix_len;
 	dot = strrchr(name, '.');
 	if (dot == NULL || dot[1] == '\0') {
 		pogo_error_set(err, POGO_ERR_CONFIG,
 		               "%s: missing directive (use " POGO_INI_PREFIX
-		               "<name>.<directive>; known: " KNOWN_DIRECTIVES ")",
-		               key);
+		               "<name>.<directive>; known: %s)",
+		               key, known);
 		return FAILURE;
 	}
 	name_len = (size_t)(dot - name);
@@ -356,39 +408,40 @@ zend_result pogo_config_set_apply(pogo_pool_config_set *set, const char *key, co
 		goto fail_nomem;
 	}
 
-	if (strcmp(directive, "worker") == 0) {
-		if (replace_path(&pool->worker, value) == FAILURE) {
-			goto fail_nomem;
+	entry = NULL;
+	for (size_t i = 0; i < DIRECTIVE_COUNT_ALL; i++) {
+		if (strcmp(directive, directives[i].name) == 0) {
+			entry = &directives[i];
+			break;
 		}
-	} else if (strcmp(directive, "bootstrap") == 0) {
-		if (replace_path(&pool->bootstrap, value) == FAILURE) {
-			goto fail_nomem;
-		}
-	} else if (strcmp(directive, "num_threads") == 0) {
-		if (pogo_parse_thread_count(value, &pool->num_threads, &parse_err) == FAILURE) {
-			goto fail_bad_value;
-		}
-	} else if (strcmp(directive, "max_wait") == 0) {
-		if (pogo_parse_duration_ms(value, &pool->max_wait_ms, &parse_err) == FAILURE) {
-			goto fail_bad_value;
-		}
-	} else if (strcmp(directive, "max_execution_time") == 0) {
-		if (pogo_parse_count(value, POGO_MAX_EXECUTION_TIME, &pool->max_execution_time,
-		                     &parse_err) == FAILURE) {
-			goto fail_bad_value;
-		}
-	} else if (strcmp(directive, "max_jobs") == 0) {
-		if (pogo_parse_count(value, POGO_MAX_JOBS, &pool->max_jobs, &parse_err) == FAILURE) {
-			goto fail_bad_value;
-		}
-	} else if (strcmp(directive, "max_queue") == 0) {
-		if (pogo_parse_count(value, POGO_MAX_JOBS, &pool->max_queue, &parse_err) == FAILURE) {
-			goto fail_bad_value;
-		}
-	} else {
-		pogo_error_set(&reason, POGO_ERR_CONFIG,
-		               "unknown directive \"%s\" (known: " KNOWN_DIRECTIVES ")", key);
+	}
+	if (entry == NULL) {
+		pogo_error_set(&reason, POGO_ERR_CONFIG, "unknown directive \"%s\" (known: %s)", key,
+		               known);
 		goto fail_invalid;
+	}
+	slot = (char *)pool + entry->offset;
+	switch (entry->kind) {
+	case DIRECTIVE_PATH:
+		if (replace_path((char **)slot, value) == FAILURE) {
+			goto fail_nomem;
+		}
+		break;
+	case DIRECTIVE_THREADS:
+		if (pogo_parse_thread_count(value, (unsigned *)slot, &parse_err) == FAILURE) {
+			goto fail_bad_value;
+		}
+		break;
+	case DIRECTIVE_DURATION:
+		if (pogo_parse_duration_ms(value, (int64_t *)slot, &parse_err) == FAILURE) {
+			goto fail_bad_value;
+		}
+		break;
+	case DIRECTIVE_COUNT:
+		if (pogo_parse_count(value, entry->max, (int64_t *)slot, &parse_err) == FAILURE) {
+			goto fail_bad_value;
+		}
+		break;
 	}
 	return SUCCESS;
 
@@ -452,5 +505,48 @@ void pogo_format_duration(int64_t ms, char *buf, size_t size)
 		snprintf(buf, size, "%" PRId64 "m", ms / MS_PER_MINUTE);
 	} else {
 		snprintf(buf, size, "%" PRId64 "s", ms / MS_PER_SECOND);
+	}
+}
+
+size_t pogo_directive_count(void)
+{
+	return DIRECTIVE_COUNT_ALL;
+}
+
+const char *pogo_directive_name(size_t i)
+{
+	return i < DIRECTIVE_COUNT_ALL ? directives[i].name : NULL;
+}
+
+void pogo_directive_format(const pogo_pool_config *pool, size_t i, char *buf, size_t size)
+{
+	const directive_def *entry;
+	const char *slot;
+	int64_t value;
+
+	if (i >= DIRECTIVE_COUNT_ALL) {
+		snprintf(buf, size, "?");
+		return;
+	}
+	entry = &directives[i];
+	slot = (const char *)pool + entry->offset;
+	switch (entry->kind) {
+	case DIRECTIVE_PATH:
+		snprintf(buf, size, "%s", *(char *const *)slot ? *(char *const *)slot : entry->absent);
+		break;
+	case DIRECTIVE_THREADS:
+		snprintf(buf, size, "%u", *(const unsigned *)slot);
+		break;
+	case DIRECTIVE_DURATION:
+		pogo_format_time_limit(*(const int64_t *)slot, buf, size);
+		break;
+	case DIRECTIVE_COUNT:
+		value = *(const int64_t *)slot;
+		if (value == 0) {
+			snprintf(buf, size, "%s", entry->absent);
+		} else {
+			snprintf(buf, size, "%" PRId64, value);
+		}
+		break;
 	}
 }

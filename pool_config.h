@@ -91,6 +91,19 @@ pogo_pool_config *pogo_config_set_find(pogo_pool_config_set *set, const char *na
 /* Frees every pool's strings and the array. */
 void pogo_config_set_free(pogo_pool_config_set *set);
 
+/* The pool directives (worker, bootstrap, num_threads, ...), in the README's order. */
+size_t pogo_directive_count(void);
+
+/* The name of directive i (below pogo_directive_count()), NULL past the end. */
+const char *pogo_directive_name(size_t i);
+
+/*
+ * Formats a pool's value of directive i as phpinfo() shows it: a path or
+ * "(built-in)"/"(none)", a thread count, a time limit ("30s", "no limit"),
+ * a count or what 0 means ("no limit", "never").
+ */
+void pogo_directive_format(const pogo_pool_config *pool, size_t i, char *buf, size_t size);
+
 /* Formats milliseconds the way the INI takes them ("30s", "500ms", "2m"). */
 void pogo_format_duration(int64_t ms, char *buf, size_t size);
 

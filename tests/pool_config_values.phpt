@@ -13,12 +13,11 @@ pogo.pool.Mixed_Name-2.num_threads=2
 pogo.pool.a.b.num_threads=2
 --FILE--
 <?php
-ob_start();
-phpinfo(INFO_MODULES);
-$info = ob_get_clean();
-preg_match_all('/^(p\d|Mixed_Name-2) => (\d+) => (\S+) => /m', $info, $m, PREG_SET_ORDER);
-foreach ($m as [, $name, $threads, $wait]) {
-    echo "$name: max_wait $wait", $name === 'p5' || $name === 'Mixed_Name-2' ? ", num_threads $threads" : '', "\n";
+require __DIR__ . '/fixtures/phpinfo.inc';
+foreach (pogo_test_phpinfo_pools() as $name => $pool) {
+    if (preg_match('/^(p\d|Mixed_Name-2)$/', $name)) {
+        echo "$name: max_wait {$pool['max_wait']}", $name === 'p5' || $name === 'Mixed_Name-2' ? ", num_threads {$pool['num_threads']}" : '', "\n";
+    }
 }
 var_dump(pogo_pool_size('p5'), pogo_pool_size('Mixed_Name-2'));
 // "a.b" is not a valid pool name: no such pool was created.

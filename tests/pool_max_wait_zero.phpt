@@ -12,12 +12,9 @@ pogo.pool.half.bootstrap={PWD}/fixtures/jobs.inc
 pogo.pool.half.max_wait=0.5ms
 --FILE--
 <?php
-ob_start();
-phpinfo(INFO_MODULES);
-$info = ob_get_clean();
-preg_match_all('/^(open|tiny|half) => \d+ => ([^=]+) => .* => (\S+|pogo\.pool\..*)$/m', $info, $m, PREG_SET_ORDER);
-foreach ($m as [, $name, $wait, $status]) {
-    echo "$name: max_wait ", trim($wait), ", status $status\n";
+require __DIR__ . '/fixtures/phpinfo.inc';
+foreach (array_intersect_key(pogo_test_phpinfo_pools(), array_flip(['open', 'tiny', 'half'])) as $name => $pool) {
+    echo "$name: max_wait {$pool['max_wait']}, status {$pool['status']}\n";
 }
 
 // One thread, busy for 300 ms: the job queued behind it waits that long and still runs.

@@ -7,6 +7,9 @@ pogo.pool.default.num_threads=2
 pogo.pool.api.bootstrap={PWD}/fixtures/jobs.inc
 pogo.pool.api.num_threads=16
 pogo.pool.api.max_wait=2s
+pogo.pool.api.max_execution_time=30
+pogo.pool.api.max_jobs=500
+pogo.pool.api.max_queue=1000
 pogo.pool.cpu.bootstrap={PWD}/fixtures/jobs.inc
 pogo.pool.cpu.num_threads=1
 pogo.pool.cpu.max_wait=5s
@@ -21,9 +24,16 @@ function pogo_section(): string
     ob_start();
     phpinfo(INFO_MODULES);
     $info = ob_get_clean();
-    $start = strpos($info, "\npogo\n");
-    $end = strpos($info, "\n\n", strpos($info, 'Pool => ', $start));
-    return substr($info, $start + 1, $end - $start);
+    // From the line "pogo" to the next module's name, a line without " => ".
+    $lines = explode("\n", substr($info, strpos($info, "\npogo\n") + 1));
+    $section = [array_shift($lines)];
+    foreach ($lines as $line) {
+        if ($line !== '' && !str_contains($line, ' => ')) {
+            break;
+        }
+        $section[] = $line;
+    }
+    return rtrim(implode("\n", $section)) . "\n";
 }
 
 // Only the pool that got a job is running.
@@ -42,9 +52,57 @@ Thread safety => ZTS: pools can run
 Directive => Local Value => Master Value
 pogo.shutdown_timeout => 5s => 5s
 
-Pool => num_threads => max_wait => worker => bootstrap => running => status
-default => 2 => 30s => (built-in) => (none) => no => ok
-api => 16 => 2s => (built-in) => %sfixtures%ejobs.inc => no => ok
-cpu => 1 => 5s => (built-in) => %sfixtures%ejobs.inc => yes => ok
-custom => 1 => 2m => %sfixtures%eworker_array.php => (none) => no => ok
-broken => %d => 30s => (built-in) => (none) => no => pogo.pool.broken.num_threads: invalid thread count "nine": use a whole number from 1 to 1024
+Pool => default
+worker => (built-in)
+bootstrap => (none)
+num_threads => 2
+max_wait => 30s
+max_execution_time => no limit
+max_jobs => never
+max_queue => no limit
+running => no
+status => ok
+
+Pool => api
+worker => (built-in)
+bootstrap => %sfixtures%ejobs.inc
+num_threads => 16
+max_wait => 2s
+max_execution_time => 30
+max_jobs => 500
+max_queue => 1000
+running => no
+status => ok
+
+Pool => cpu
+worker => (built-in)
+bootstrap => %sfixtures%ejobs.inc
+num_threads => 1
+max_wait => 5s
+max_execution_time => no limit
+max_jobs => never
+max_queue => no limit
+running => yes
+status => ok
+
+Pool => custom
+worker => %sfixtures%eworker_array.php
+bootstrap => (none)
+num_threads => 1
+max_wait => 2m
+max_execution_time => no limit
+max_jobs => never
+max_queue => no limit
+running => no
+status => ok
+
+Pool => broken
+worker => (built-in)
+bootstrap => (none)
+num_threads => %d
+max_wait => 30s
+max_execution_time => no limit
+max_jobs => never
+max_queue => no limit
+running => no
+status => pogo.pool.broken.num_threads: invalid thread count "nine": use a whole number from 1 to 1024

@@ -10,13 +10,10 @@ pogo.pool.cpu.bootstrap={PWD}/fixtures/jobs.inc
 pogo.pool.big.num_threads=1024
 --FILE--
 <?php
+require __DIR__ . '/fixtures/phpinfo.inc';
 function running(string $pool): string
 {
-    ob_start();
-    phpinfo(INFO_MODULES);
-    $info = ob_get_clean();
-    preg_match('/^' . preg_quote($pool, '/') . ' => .* => (yes|no) => [^\n]*$/m', $info, $m);
-    return $m[1] ?? 'not listed';
+    return pogo_test_phpinfo_pools()[$pool]['running'] ?? 'not listed';
 }
 
 var_dump(pogo_pool_size(), pogo_pool_size('default'), pogo_pool_size('io'), pogo_pool_size('cpu'), pogo_pool_size('big'));

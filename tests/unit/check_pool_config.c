@@ -386,6 +386,35 @@ START_TEST(test_apply_max_wait_zero_and_too_short)
 }
 END_TEST
 
+/* Each directive applied, then shown by pogo_directive_format() as phpinfo() does. */
+START_TEST(test_directive_table_formats_every_directive)
+{
+	static const char *const names[] = {"worker",   "bootstrap",          "num_threads",
+	                                    "max_wait", "max_execution_time", "max_jobs",
+	                                    "max_queue"};
+	static const char *const fresh[] = {"(built-in)", "(none)", "3",       "30s",
+	                                    "no limit",   "never",  "no limit"};
+	static const char *const values[] = {"/w.php", "/b.php", "3", "0", "30", "500", "1000"};
+	static const char *const shown[] = {"/w.php", "/b.php", "3", "no limit", "30", "500", "1000"};
+	char key[128], buf[64];
+	pogo_error err = {0};
+
+	ck_assert_uint_eq(pogo_directive_count(), (sizeof(names) / sizeof(names[0])));
+	ck_assert_ptr_null(pogo_directive_name((sizeof(names) / sizeof(names[0]))));
+	for (size_t i = 0; i < (sizeof(names) / sizeof(names[0])); i++) {
+		ck_assert_str_eq(pogo_directive_name(i), names[i]);
+		pogo_directive_format(find("default"), i, buf, sizeof(buf));
+		ck_assert_str_eq(buf, fresh[i]);
+		snprintf(key, sizeof(key), "pogo.pool.default.%s", names[i]);
+		ck_assert_int_eq(pogo_config_set_apply(&set, key, values[i], DEFAULT_THREADS, &err),
+		                 SUCCESS);
+		pogo_directive_format(find("default"), i, buf, sizeof(buf));
+		ck_assert_str_eq(buf, shown[i]);
+	}
+	ck_assert_ptr_null(find("default")->invalid);
+}
+END_TEST
+
 START_TEST(test_apply_unknown_directive)
 {
 	static const char message[] = "unknown directive \"pogo.pool.cpu.threads\" (known: worker, "
@@ -675,6 +704,7 @@ static Suite *pool_config_suite(void)
 	tcase_add_test(tc, test_apply_empty_paths_are_null);
 	tcase_add_test(tc, test_apply_max_wait_zero_and_too_short);
 	tcase_add_test(tc, test_apply_unknown_directive);
+	tcase_add_test(tc, test_directive_table_formats_every_directive);
 	tcase_add_test(tc, test_apply_bad_value_marks_pool_invalid);
 	tcase_add_test(tc, test_apply_bad_pool_name_creates_nothing);
 	tcase_add_test(tc, test_apply_pool_name_lengths);
