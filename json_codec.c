@@ -396,22 +396,6 @@ static char *smart_str_extract_malloc(smart_str *buf, size_t *out_len)
 	return copy;
 }
 
-char *pogo_json_encode_value(zval *value, const char *root, size_t *out_len, pogo_error *err)
-{
-	smart_str buf = {0};
-
-	if (encode_into(&buf, value, root, POGO_JSON_ENCODE_FLAGS, err) == FAILURE) {
-		smart_str_free(&buf);
-		return NULL;
-	}
-	char *text = smart_str_extract_malloc(&buf, out_len);
-
-	if (!text) {
-		pogo_error_set(err, POGO_ERR_NOMEM, "out of memory encoding %s", root);
-	}
-	return text;
-}
-
 char *pogo_json_encode_payload(zend_string *class_name, zval *args, size_t *out_len,
                                pogo_error *err)
 {
@@ -463,7 +447,12 @@ static const char *decode_error_text(php_json_error_code code)
 	}
 }
 
-zend_result pogo_json_decode(const char *text, size_t len, zval *return_value, pogo_error *err)
+/*
+ * Decodes JSON text into return_value with objects as arrays. Fails with err
+ * filled (POGO_ERR_WORKER) saying what ext/json found wrong. Touches no
+ * json_last_error() state of the request.
+ */
+static zend_result decode_json(const char *text, size_t len, zval *return_value, pogo_error *err)
 {
 	php_json_parser parser;
 
@@ -483,7 +472,7 @@ zend_result pogo_json_decode_payload(const char *text, size_t len, zval *return_
 {
 	zval *class_name, *args;
 
-	if (pogo_json_decode(text, len, return_value, err) == FAILURE) {
+	if (decode_json(text, len, return_value, err) == FAILURE) {
 		return FAILURE;
 	}
 	if (Z_TYPE_P(return_value) != IS_ARRAY ||
@@ -688,7 +677,7 @@ zend_result pogo_json_decode_envelope(const char *text, size_t len, pogo_envelop
 
 	memset(env, 0, sizeof(*env));
 	ZVAL_UNDEF(&env->result);
-	if (pogo_json_decode(text, len, &decoded, err) == FAILURE) {
+	if (decode_json(text, len, &decoded, err) == FAILURE) {
 		return FAILURE;
 	}
 	if (Z_TYPE(decoded) != IS_ARRAY) {

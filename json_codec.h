@@ -11,28 +11,15 @@
 #define POGO_JSON_MAX_DEPTH 512
 
 /*
- * Checks that value is JSON-compatible the way Pogo promises (no resource,
- * Closure, Generator, object other than stdClass, JsonSerializable or a
- * backed enum, no INF/NAN, no recursion, no deeper than 512) and encodes it.
- * root names the value in messages ("$args"). Returns a malloc'd buffer that
+ * Encodes a job payload {"class":…,"args":…}, after checking that args is
+ * JSON-compatible the way Pogo promises (no resource, Closure, Generator,
+ * object other than stdClass, JsonSerializable or a backed enum, no
+ * INF/NAN, no recursion, no deeper than 512). Returns a malloc'd buffer that
  * the caller frees, or NULL with err filled (POGO_ERR_ARG) naming the reason
  * and the path, e.g. "$args['items'][3] is a Closure".
  */
-char *pogo_json_encode_value(zval *value, const char *root, size_t *out_len, pogo_error *err);
-
-/*
- * Encodes a job payload {"class":…,"args":…}. Returns a malloc'd buffer that
- * the caller frees, or NULL with err filled (POGO_ERR_ARG).
- */
 char *pogo_json_encode_payload(zend_string *class_name, zval *args, size_t *out_len,
                                pogo_error *err);
-
-/*
- * Decodes JSON text into return_value with objects as arrays. Fails with err
- * filled (POGO_ERR_WORKER) saying what ext/json found wrong. Touches no
- * json_last_error() state of the request.
- */
-zend_result pogo_json_decode(const char *text, size_t len, zval *return_value, pogo_error *err);
 
 /*
  * Decodes a payload into ['class' => string, 'args' => array]. Fails with err

@@ -486,6 +486,7 @@ static zend_result load_pools(void)
 	if (configuration) {
 		ZEND_HASH_FOREACH_STR_KEY_VAL(configuration, key, value)
 		{
+			/* Only ours: other entries may be arrays (INI's name[] = value). */
 			if (!key || strncmp(ZSTR_VAL(key), POGO_INI_PREFIX, strlen(POGO_INI_PREFIX)) != 0) {
 				continue;
 			}

@@ -232,9 +232,14 @@ static void threads_free(pogo_thread *threads, unsigned count)
 	free(threads);
 }
 
-#ifdef ZTS
+/*
+ * A pool thread: its own TSRM context around the thread_main hook. Without
+ * ZTS no pool starts (pogo.c refuses every dispatch first), so there is
+ * nothing to run.
+ */
 static void *pool_thread_main(void *arg)
 {
+#ifdef ZTS
 	pogo_thread *thread = arg;
 
 	pogo_pool_fork_gate_enter();
@@ -247,6 +252,9 @@ static void *pool_thread_main(void *arg)
 	thread->tsrm_entry = NULL;
 	ts_free_thread();
 	pogo_pool_fork_gate_leave();
+#else
+	(void)arg;
+#endif
 	return NULL;
 }
 
@@ -306,11 +314,9 @@ static zend_result pool_start_locked(pogo_pool *pool, pogo_error *err)
 	}
 	return SUCCESS;
 }
-#endif
 
 zend_result pogo_pool_submit(pogo_pool *pool, pogo_job *job, pogo_error *err)
 {
-#ifdef ZTS
 	zend_result started = SUCCESS;
 
 	pthread_mutex_lock(&pool->start_lock);
@@ -335,14 +341,6 @@ zend_result pogo_pool_submit(pogo_pool *pool, pogo_job *job, pogo_error *err)
 		return FAILURE;
 	}
 	return SUCCESS;
-#else
-	(void)job;
-	pogo_error_set(err, POGO_ERR_POOL,
-	               "Pogo needs a thread-safe (ZTS) build of PHP; this PHP is not thread-safe, "
-	               "so pool \"%s\" cannot start",
-	               pool->config.name);
-	return FAILURE;
-#endif
 }
 
 static _Atomic int64_t shutdown_timeout_ms = 5000; /* set by every thread's INI refresh */
