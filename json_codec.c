@@ -325,24 +325,39 @@ static zend_result walk_run(zval *value, const char *root, bool utf8_only, pogo_
 	return result;
 }
 
-static const char *encode_error_text(php_json_error_code code)
+/* What ext/json's error codes mean, said of a value being encoded and of a text being decoded. */
+static const struct json_error_text {
+	php_json_error_code code;
+	const char *encoding; /* NULL: not an encoding error */
+	const char *decoding; /* NULL: not a decoding error */
+} json_error_texts[] = {
+    {PHP_JSON_ERROR_DEPTH, "nests deeper than 512 levels", "nests too deep"},
+    {PHP_JSON_ERROR_RECURSION, "holds a recursive reference", NULL},
+    {PHP_JSON_ERROR_INF_OR_NAN, "holds INF or NAN", NULL},
+    {PHP_JSON_ERROR_UNSUPPORTED_TYPE, "holds a value of a type JSON cannot hold", NULL},
+    {PHP_JSON_ERROR_UTF8, "holds a string that is not valid UTF-8", "invalid UTF-8 or UTF-16"},
+    {PHP_JSON_ERROR_UTF16, NULL, "invalid UTF-8 or UTF-16"},
+    {PHP_JSON_ERROR_INVALID_PROPERTY_NAME, "holds a property name starting with a NUL byte",
+     "property name starting with a NUL byte"},
+    {PHP_JSON_ERROR_STATE_MISMATCH, NULL, "syntax error"},
+    {PHP_JSON_ERROR_SYNTAX, NULL, "syntax error"},
+    {PHP_JSON_ERROR_CTRL_CHAR, NULL, "control character in a string"},
+};
+
+static const char *json_error_text(php_json_error_code code, bool decoding)
 {
-	switch (code) {
-	case PHP_JSON_ERROR_DEPTH:
-		return "nests deeper than 512 levels";
-	case PHP_JSON_ERROR_RECURSION:
-		return "holds a recursive reference";
-	case PHP_JSON_ERROR_INF_OR_NAN:
-		return "holds INF or NAN";
-	case PHP_JSON_ERROR_UNSUPPORTED_TYPE:
-		return "holds a value of a type JSON cannot hold";
-	case PHP_JSON_ERROR_UTF8:
-		return "holds a string that is not valid UTF-8";
-	case PHP_JSON_ERROR_INVALID_PROPERTY_NAME:
-		return "holds a property name starting with a NUL byte";
-	default:
-		return "could not be encoded as JSON";
+	for (size_t i = 0; i < sizeof(json_error_texts) / sizeof(json_error_texts[0]); i++) {
+		if (json_error_texts[i].code == code) {
+			const char *text =
+			    decoding ? json_error_texts[i].decoding : json_error_texts[i].encoding;
+
+			if (text) {
+				return text;
+			}
+			break;
+		}
 	}
+	return decoding ? "not valid JSON" : "could not be encoded as JSON";
 }
 
 /*
@@ -375,7 +390,7 @@ static zend_result encode_into(smart_str *buf, zval *value, const char *root, in
 		return FAILURE;
 	}
 	/* Found by the encoder only: inside what a jsonSerialize() returned. */
-	pogo_error_set(err, POGO_ERR_ARG, "%s %s", root, encode_error_text(code));
+	pogo_error_set(err, POGO_ERR_ARG, "%s %s", root, json_error_text(code, false));
 	return FAILURE;
 }
 
@@ -405,6 +420,9 @@ char *pogo_json_encode_payload(zend_string *class_name, zval *args, size_t *out_
 
 	if (!utf8_valid((unsigned char *)ZSTR_VAL(class_name), ZSTR_LEN(class_name))) {
 		pogo_error_set(err, POGO_ERR_ARG, "$class is not valid UTF-8");
+		if (err) {
+			err->arg = 1;
+		}
 		return NULL;
 	}
 	ZVAL_STR(&name, class_name);
@@ -414,6 +432,9 @@ char *pogo_json_encode_payload(zend_string *class_name, zval *args, size_t *out_
 	smart_str_appends(&buf, ",\"args\":");
 	if (encode_into(&buf, args, "$args", POGO_JSON_ENCODE_FLAGS, err) == FAILURE) {
 		smart_str_free(&buf);
+		if (err) {
+			err->arg = 2;
+		}
 		return NULL;
 	}
 	smart_str_appendc(&buf, '}');
@@ -426,26 +447,6 @@ char *pogo_json_encode_payload(zend_string *class_name, zval *args, size_t *out_
 }
 
 /* ---- decoding ----------------------------------------------------------- */
-
-static const char *decode_error_text(php_json_error_code code)
-{
-	switch (code) {
-	case PHP_JSON_ERROR_DEPTH:
-		return "nests too deep";
-	case PHP_JSON_ERROR_STATE_MISMATCH:
-	case PHP_JSON_ERROR_SYNTAX:
-		return "syntax error";
-	case PHP_JSON_ERROR_CTRL_CHAR:
-		return "control character in a string";
-	case PHP_JSON_ERROR_UTF8:
-	case PHP_JSON_ERROR_UTF16:
-		return "invalid UTF-8 or UTF-16";
-	case PHP_JSON_ERROR_INVALID_PROPERTY_NAME:
-		return "property name starting with a NUL byte";
-	default:
-		return "not valid JSON";
-	}
-}
 
 /*
  * Decodes JSON text into return_value with objects as arrays. Fails with err
@@ -460,7 +461,7 @@ static zend_result decode_json(const char *text, size_t len, zval *return_value,
 	                     POGO_JSON_CODEC_DEPTH + 1);
 	if (php_json_parse(&parser)) {
 		pogo_error_set(err, POGO_ERR_WORKER, "not JSON (%s)",
-		               decode_error_text(php_json_parser_error_code(&parser)));
+		               json_error_text(php_json_parser_error_code(&parser), true));
 		ZVAL_NULL(return_value);
 		return FAILURE;
 	}

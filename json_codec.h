@@ -5,7 +5,7 @@
 #define POGO_JSON_CODEC_H
 
 #include "php.h"
-#include "pool_config.h"
+#include "pogo_error.h"
 
 /* The deepest nesting a job's arguments or result may have (json_encode's). */
 #define POGO_JSON_MAX_DEPTH 512

@@ -65,7 +65,7 @@ static void request_job_dtor(zval *zv)
 	efree(entry);
 }
 
-static zend_class_entry *exception_class(int code)
+static zend_class_entry *exception_class(pogo_error_code code)
 {
 	switch (code) {
 	case POGO_ERR_POOL:
@@ -185,8 +185,7 @@ PHP_FUNCTION(pogo_dispatch)
 	if (!payload) {
 		if (!EG(exception)) {
 			if (err.code == POGO_ERR_ARG) {
-				zend_argument_value_error(strncmp(err.message, "$class", 6) == 0 ? 1 : 2,
-				                          "must be JSON-compatible: %s", err.message);
+				zend_argument_value_error(err.arg, "must be JSON-compatible: %s", err.message);
 			} else {
 				throw_error(&err);
 			}

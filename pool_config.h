@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "Zend/zend_types.h" /* zend_result only: no Zend symbol is linked */
+#include "pogo_error.h"
 
 #define POGO_INI_PREFIX          "pogo.pool."
 #define POGO_DEFAULT_POOL        "default"
@@ -19,25 +20,6 @@
 #define POGO_DEFAULT_MAX_WAIT_MS 30000
 #define POGO_MAX_EXECUTION_TIME  (365 * 86400) /* seconds */
 #define POGO_MAX_JOBS            INT32_MAX
-
-typedef struct pogo_error {
-	int code;
-	char message[512];
-} pogo_error;
-
-/* Error codes: the PHP layer maps each to an exception class. */
-enum {
-	POGO_ERR_NONE = 0,
-	POGO_ERR_CONFIG, /* bad directive or value */
-	POGO_ERR_NOMEM,
-	POGO_ERR_POOL,   /* unknown pool, pool cannot start, NTS */
-	POGO_ERR_ARG,    /* bad argument value */
-	POGO_ERR_WORKER, /* the worker broke or answered garbage */
-};
-
-/* Fills err (may be NULL) with a printf-style message. */
-void pogo_error_set(pogo_error *err, int code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 
 typedef struct pogo_pool_config {
 	char name[POGO_POOL_NAME_MAX + 1];
