@@ -25,10 +25,9 @@
 #include "main/php_variables.h"
 #include "ext/standard/basic_functions.h"
 #include "zend_exceptions.h"
-#include "zend_interfaces.h"
 
 #include "php_pogo.h"
-#include "json_codec.h"
+#include "job_runner.h"
 #include "sapi_guard.h"
 #include "worker.h"
 
@@ -176,211 +175,6 @@ static zend_result run_bootstrap(const char *path)
 	return result;
 }
 
-/* The cause of the last fatal error, as PHP reported it. Malloc'd. */
-static char *last_error_text(const char *fallback)
-{
-	char text[1024];
-
-	if (PG(last_error_message)) {
-		snprintf(text, sizeof(text), "%s in %s on line %u", ZSTR_VAL(PG(last_error_message)),
-		         PG(last_error_file) ? ZSTR_VAL(PG(last_error_file)) : "Unknown",
-		         PG(last_error_lineno));
-	} else {
-		snprintf(text, sizeof(text), "%s", fallback);
-	}
-	return strdup(text);
-}
-
-/* Completes the job this thread was running, if any, with result (malloc'd, taken). */
-static void complete_current_job_take(pogo_job_outcome outcome, char *result, size_t len)
-{
-	pogo_job *job = POGO_G(current_job);
-
-	if (!job) {
-		free(result);
-		return;
-	}
-	POGO_G(current_job) = NULL;
-	POGO_G(jobs_run)++;
-	pogo_job_complete_take(job, outcome, result, len);
-}
-
-/* Fails the job this thread was running, if any, with text (malloc'd, taken). */
-static void fail_current_job_take(char *text)
-{
-	complete_current_job_take(POGO_OUTCOME_WORKER_ERROR, text, text ? strlen(text) : 0);
-}
-
-/* Fails the job this thread was running, if any: its request broke. */
-static void fail_current_job(const char *fallback)
-{
-	if (POGO_G(current_job)) {
-		fail_current_job_take(last_error_text(fallback));
-	}
-}
-
-/*
- * What PHP would print for an uncaught Error (an engine error such as a call
- * to an undefined function: a fatal error since PHP 7), malloc'd.
- */
-static char *uncaught_error_text(zend_object *ex)
-{
-	zval tmp, *message, *file, *line;
-	zend_string *message_str, *file_str;
-	char text[1024];
-
-	message = zend_read_property_ex(zend_ce_error, ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &tmp);
-	message_str = zval_get_string(message);
-	file = zend_read_property_ex(zend_ce_error, ex, ZSTR_KNOWN(ZEND_STR_FILE), 1, &tmp);
-	file_str = zval_get_string(file);
-	line = zend_read_property_ex(zend_ce_error, ex, ZSTR_KNOWN(ZEND_STR_LINE), 1, &tmp);
-	snprintf(text, sizeof(text), "Uncaught %s: %s in %s:" ZEND_LONG_FMT, ZSTR_VAL(ex->ce->name),
-	         ZSTR_VAL(message_str), ZSTR_VAL(file_str), zval_get_long(line));
-	zend_string_release(message_str);
-	zend_string_release(file_str);
-	return strdup(text);
-}
-
-/*
- * Classifies what a job threw (EG(exception)). An Exception is the job's own
- * failure: returns its error envelope (malloc'd) and clears it. exit() and
- * an uncaught Error break the worker: returns NULL with *fatal set to the
- * cause (malloc'd); the exception is cleared, or left to unwind a worker
- * script when leave_fatal is set; either way the request must be rebooted.
- */
-static char *job_threw(size_t *len, char **fatal, bool leave_fatal)
-{
-	zend_object *ex = EG(exception);
-	char *envelope;
-
-	if (zend_is_unwind_exit(ex) || instanceof_function(ex->ce, zend_ce_error)) {
-		*fatal =
-		    zend_is_unwind_exit(ex) ? strdup("the job called exit()") : uncaught_error_text(ex);
-		if (!leave_fatal) {
-			zend_clear_exception();
-		}
-		return NULL;
-	}
-	GC_ADDREF(ex);
-	zend_clear_exception();
-	envelope = pogo_json_exception_envelope(ex, len);
-	OBJ_RELEASE(ex); /* its destructor may throw: job_end() drops that */
-	return envelope;
-}
-
-static char *job_error(const char *fmt, const char *class_name, size_t *len)
-{
-	char message[512];
-
-	snprintf(message, sizeof(message), fmt, class_name);
-	return pogo_json_error_envelope(message, len);
-}
-
-/*
- * Runs one job with the built-in worker's rules and returns its envelope
- * (malloc'd, the caller hands it to the job). When the job broke the worker
- * (see job_threw()) returns NULL with *fatal set.
- */
-static char *run_builtin_job(zval *payload, size_t *len, char **fatal)
-{
-	zend_string *class_name = Z_STR_P(zend_hash_str_find(Z_ARRVAL_P(payload), ZEND_STRL("class")));
-	zval *args = zend_hash_str_find(Z_ARRVAL_P(payload), ZEND_STRL("args"));
-	zend_class_entry *ce = zend_lookup_class(class_name);
-	zend_function *handle;
-	zval object, retval;
-	char *envelope;
-
-	if (!ce) {
-		if (EG(exception)) {
-			goto threw;
-		}
-		return job_error("class \"%s\" not found in the worker: declare it in the pool's "
-		                 "bootstrap or make it autoloadable there",
-		                 ZSTR_VAL(class_name), len);
-	}
-	if (!instanceof_function(ce, pogo_ce_JobInterface)) {
-		return job_error("class \"%s\" does not implement Pogo\\JobInterface", ZSTR_VAL(ce->name),
-		                 len);
-	}
-	if (ce->ce_flags & (ZEND_ACC_INTERFACE | ZEND_ACC_TRAIT | ZEND_ACC_IMPLICIT_ABSTRACT_CLASS |
-	                    ZEND_ACC_EXPLICIT_ABSTRACT_CLASS | ZEND_ACC_ENUM)) {
-		return job_error("class \"%s\" cannot be instantiated", ZSTR_VAL(ce->name), len);
-	}
-	if (ce->constructor && (ce->constructor->common.required_num_args > 0 ||
-	                        !(ce->constructor->common.fn_flags & ZEND_ACC_PUBLIC))) {
-		return job_error("%s::__construct() must be public and take no required arguments: "
-		                 "a job is created with none",
-		                 ZSTR_VAL(ce->name), len);
-	}
-	if (object_init_ex(&object, ce) == FAILURE) {
-		goto threw;
-	}
-	if (ce->constructor) {
-		zend_call_known_instance_method_with_0_params(ce->constructor, Z_OBJ(object), NULL);
-		if (EG(exception)) {
-			zval_ptr_dtor(&object);
-			goto threw;
-		}
-	}
-	handle = zend_hash_str_find_ptr(&ce->function_table, ZEND_STRL("handle"));
-	ZVAL_UNDEF(&retval);
-	zend_call_known_instance_method_with_1_params(handle, Z_OBJ(object), &retval, args);
-	zval_ptr_dtor(&object);
-	if (EG(exception)) {
-		zval_ptr_dtor(&retval);
-		goto threw;
-	}
-	envelope = pogo_json_result_envelope(&retval, ZSTR_VAL(ce->name), len);
-	zval_ptr_dtor(&retval);
-	if (!envelope && EG(exception)) {
-		goto threw; /* exit() or an Error in jsonSerialize() */
-	}
-	return envelope;
-
-threw:
-	return job_threw(len, fatal, false);
-}
-
-/* Arms the pool's max_execution_time for the job about to run. */
-static void job_begin(pogo_pool *pool)
-{
-	if (pool->config.max_execution_time > 0) {
-		zend_set_timeout((zend_long)pool->config.max_execution_time, 0);
-	}
-}
-
-/* Stops the job's time limit: the pool's, or one the job set. */
-static void job_timer_end(void)
-{
-	if (EG(modified_ini_directives) &&
-	    zend_hash_str_exists(EG(modified_ini_directives), ZEND_STRL("max_execution_time"))) {
-		/* set_time_limit() or ini_set() in the job: the worker's value again, unarmed. */
-		zend_string *name = zend_string_init(ZEND_STRL("max_execution_time"), 0);
-
-		zend_restore_ini_entry(name, ZEND_INI_STAGE_DEACTIVATE);
-		zend_string_release(name);
-	}
-	zend_unset_timeout();
-}
-
-static void (*job_end_hook)(void);
-
-/*
- * After a job completed: nothing it raised or armed reaches the next one (an
- * exception thrown by a destructor after its envelope was made, a time
- * limit), and the jobs it dispatched without awaiting them are given up, as
- * a request's are at its end.
- */
-static void job_end(void)
-{
-	if (EG(exception)) {
-		zend_clear_exception();
-	}
-	if (job_end_hook) {
-		job_end_hook();
-	}
-}
-
 /* Whether the thread has served its max_jobs and should boot a fresh request. */
 static bool recycle_due(pogo_pool *pool)
 {
@@ -403,45 +197,14 @@ static void mark_serving(pogo_pool *pool)
 	}
 }
 
-/* Completes the job with what ran it: an envelope, or why there is none. */
-static void finish_job(char *envelope, size_t len, pogo_error *err)
-{
-	if (envelope) {
-		complete_current_job_take(POGO_OUTCOME_ENVELOPE, envelope, len);
-	} else {
-		fail_current_job_take(
-		    strdup(err->message[0] ? err->message : "the worker produced no envelope"));
-	}
-}
-
 /* The built-in worker: returns when the pool stops or a job broke the request. */
 static void builtin_worker_loop(pogo_pool *pool)
 {
 	pogo_job *job;
 
 	while ((job = pogo_queue_take(&pool->queue))) {
-		pogo_error err = {0};
-		zval payload;
-		char *envelope = NULL;
-		size_t len = 0;
-		char *fatal = NULL;
-
-		POGO_G(current_job) = job;
-		if (pogo_json_decode_payload(job->payload, job->payload_len, &payload, &err) == SUCCESS) {
-			job_begin(pool);
-			envelope = run_builtin_job(&payload, &len, &fatal);
-			job_timer_end();
-			zval_ptr_dtor(&payload);
-		}
-		if (fatal) {
-			/* As it would end a script, it ends the worker's request: reboot. */
-			fail_current_job_take(fatal);
-			return;
-		}
-		finish_job(envelope, len, &err);
-		job_end();
-		if (recycle_due(pool)) {
-			return;
+		if (!pogo_runner_run_builtin(pool, job) || recycle_due(pool)) {
+			return; /* the thread boots a fresh request */
 		}
 	}
 }
@@ -480,7 +243,7 @@ static void worker_error_cb(int type, zend_string *file, const uint32_t line, ze
 
 void pogo_worker_startup(void (*job_end)(void))
 {
-	job_end_hook = job_end;
+	pogo_runner_startup(job_end);
 	interrupted_message = zend_string_init_interned(
 	    ZEND_STRL("Pogo: the job was still running when the process shut down, after "
 	              "pogo.shutdown_timeout, and was interrupted"),
@@ -520,11 +283,7 @@ static void run_builtin_worker(void)
 void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, zval *return_value)
 {
 	pogo_pool *pool = POGO_G(worker_pool);
-	pogo_error err = {0};
 	pogo_job *job;
-	zval payload, retval;
-	char *envelope = NULL, *fatal = NULL, class_name[256];
-	size_t len = 0;
 
 	if (!pool) {
 		zend_throw_exception(pogo_ce_PogoException,
@@ -547,51 +306,10 @@ void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, z
 	if (!job) {
 		RETURN_FALSE;
 	}
-	POGO_G(current_job) = job;
-	if (pogo_json_decode_payload(job->payload, job->payload_len, &payload, &err) == FAILURE) {
-		finish_job(NULL, 0, &err);
-		job_end();
-		RETURN_TRUE;
-	}
-	snprintf(class_name, sizeof(class_name), "%s",
-	         Z_STRVAL_P(zend_hash_str_find(Z_ARRVAL(payload), ZEND_STRL("class"))));
-	ZVAL_UNDEF(&retval);
-	fci->retval = &retval;
-	fci->params = &payload;
-	fci->param_count = 1;
-	fci->named_params = NULL;
-	job_begin(pool);
-	zend_call_function(fci, fcc);
-	job_timer_end();
-	zval_ptr_dtor(&payload);
-	if (EG(exception)) {
-		zval_ptr_dtor(&retval);
-		envelope = job_threw(&len, &fatal, true);
-	} else {
-		zval *returned = &retval, *ok, *result;
-
-		ZVAL_DEREF(returned);
-		if (Z_TYPE_P(returned) == IS_ARRAY &&
-		    (ok = zend_hash_str_find(Z_ARRVAL_P(returned), ZEND_STRL("ok"))) &&
-		    Z_TYPE_P(ok) == IS_TRUE &&
-		    (result = zend_hash_str_find(Z_ARRVAL_P(returned), ZEND_STRL("result")))) {
-			/* Same rules as the built-in worker for what a job returned. */
-			envelope = pogo_json_result_envelope(result, class_name, &len);
-		} else {
-			envelope = pogo_json_envelope_from_handler(returned, &len, &err);
-		}
-		zval_ptr_dtor(&retval);
-		if (!envelope && EG(exception)) {
-			envelope = job_threw(&len, &fatal, true); /* thrown by jsonSerialize() */
-		}
-	}
-	if (fatal) {
+	if (!pogo_runner_run_handler(pool, job, fci, fcc)) {
 		/* Fatal for the script: it unwinds, and the thread reboots its request. */
-		fail_current_job_take(fatal);
 		return;
 	}
-	finish_job(envelope, len, &err);
-	job_end();
 	RETURN_TRUE;
 }
 
@@ -607,7 +325,7 @@ static char *last_fatal_text(const char *fallback)
 	if (PG(last_error_message) &&
 	    (PG(last_error_type) & (E_ERROR | E_CORE_ERROR | E_COMPILE_ERROR | E_USER_ERROR | E_PARSE |
 	                            E_RECOVERABLE_ERROR))) {
-		return last_error_text(fallback);
+		return pogo_runner_last_error_text(fallback);
 	}
 	return strdup(fallback);
 }
@@ -629,9 +347,9 @@ static request_end request_broke(pogo_pool *pool, const char *fallback)
 			         "pogo.shutdown_timeout, and was interrupted (in %s on line %u)",
 			         PG(last_error_file) ? ZSTR_VAL(PG(last_error_file)) : "Unknown",
 			         PG(last_error_lineno));
-			fail_current_job_take(strdup(text));
+			pogo_runner_fail_current_take(strdup(text));
 		} else {
-			fail_current_job(fallback);
+			pogo_runner_fail_current(fallback);
 		}
 		return REQUEST_JOB_BROKE;
 	}

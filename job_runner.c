@@ -1,0 +1,330 @@
+/*
+ * Pogo: running one job in a worker thread.
+ *
+ * Every job, of the built-in worker or of a worker script's handler, takes
+ * one path (run()): its payload is decoded into the thread's request, the
+ * pool's max_execution_time is armed, the job is called, the timer is
+ * disarmed, what it threw is classified (job_threw(): an Exception is the
+ * job's failure; exit() and an uncaught Error break the worker's request),
+ * the job is completed with its envelope, and nothing it raised, armed or
+ * dispatched is left for the next job. POGO_G(current_job) is the job this
+ * thread runs; only this thread reads or writes it.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+
+#include "php_pogo.h"
+#include "job_runner.h"
+#include "json_codec.h"
+
+static void (*job_end_hook)(void);
+
+char *pogo_runner_last_error_text(const char *fallback)
+{
+	char text[1024];
+
+	if (PG(last_error_message)) {
+		snprintf(text, sizeof(text), "%s in %s on line %u", ZSTR_VAL(PG(last_error_message)),
+		         PG(last_error_file) ? ZSTR_VAL(PG(last_error_file)) : "Unknown",
+		         PG(last_error_lineno));
+	} else {
+		snprintf(text, sizeof(text), "%s", fallback);
+	}
+	return strdup(text);
+}
+
+/* Completes the job this thread was running, if any, with result (malloc'd, taken). */
+static void complete_current_job_take(pogo_job_outcome outcome, char *result, size_t len)
+{
+	pogo_job *job = POGO_G(current_job);
+
+	if (!job) {
+		free(result);
+		return;
+	}
+	POGO_G(current_job) = NULL;
+	POGO_G(jobs_run)++;
+	pogo_job_complete_take(job, outcome, result, len);
+}
+
+void pogo_runner_fail_current_take(char *text)
+{
+	complete_current_job_take(POGO_OUTCOME_WORKER_ERROR, text, text ? strlen(text) : 0);
+}
+
+void pogo_runner_fail_current(const char *fallback)
+{
+	if (POGO_G(current_job)) {
+		pogo_runner_fail_current_take(pogo_runner_last_error_text(fallback));
+	}
+}
+
+/*
+ * What PHP would print for an uncaught Error (an engine error such as a call
+ * to an undefined function: a fatal error since PHP 7), malloc'd.
+ */
+static char *uncaught_error_text(zend_object *ex)
+{
+	zval tmp, *message, *file, *line;
+	zend_string *message_str, *file_str;
+	char text[1024];
+
+	message = zend_read_property_ex(zend_ce_error, ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &tmp);
+	message_str = zval_get_string(message);
+	file = zend_read_property_ex(zend_ce_error, ex, ZSTR_KNOWN(ZEND_STR_FILE), 1, &tmp);
+	file_str = zval_get_string(file);
+	line = zend_read_property_ex(zend_ce_error, ex, ZSTR_KNOWN(ZEND_STR_LINE), 1, &tmp);
+	snprintf(text, sizeof(text), "Uncaught %s: %s in %s:" ZEND_LONG_FMT, ZSTR_VAL(ex->ce->name),
+	         ZSTR_VAL(message_str), ZSTR_VAL(file_str), zval_get_long(line));
+	zend_string_release(message_str);
+	zend_string_release(file_str);
+	return strdup(text);
+}
+
+/*
+ * Classifies what a job threw (EG(exception)). An Exception is the job's own
+ * failure: returns its error envelope (malloc'd) and clears it. exit() and
+ * an uncaught Error break the worker: returns NULL with *fatal set to the
+ * cause (malloc'd); the exception is cleared, or left to unwind a worker
+ * script when leave_fatal is set; either way the request must be rebooted.
+ */
+static char *job_threw(size_t *len, char **fatal, bool leave_fatal)
+{
+	zend_object *ex = EG(exception);
+	char *envelope;
+
+	if (zend_is_unwind_exit(ex) || instanceof_function(ex->ce, zend_ce_error)) {
+		*fatal =
+		    zend_is_unwind_exit(ex) ? strdup("the job called exit()") : uncaught_error_text(ex);
+		if (!leave_fatal) {
+			zend_clear_exception();
+		}
+		return NULL;
+	}
+	GC_ADDREF(ex);
+	zend_clear_exception();
+	envelope = pogo_json_exception_envelope(ex, len);
+	OBJ_RELEASE(ex); /* its destructor may throw: job_end() drops that */
+	return envelope;
+}
+
+static char *job_error(const char *fmt, const char *class_name, size_t *len)
+{
+	char message[512];
+
+	snprintf(message, sizeof(message), fmt, class_name);
+	return pogo_json_error_envelope(message, len);
+}
+
+/*
+ * The built-in worker's call: instantiates the payload's class and calls
+ * handle(). Returns the envelope (malloc'd), or NULL with EG(exception) set
+ * (what the job threw) or with err filled.
+ */
+static char *call_builtin(zval *payload, size_t *len, pogo_error *err, void *context)
+{
+	zend_string *class_name = Z_STR_P(zend_hash_str_find(Z_ARRVAL_P(payload), ZEND_STRL("class")));
+	(void)err;
+	(void)context;
+	zval *args = zend_hash_str_find(Z_ARRVAL_P(payload), ZEND_STRL("args"));
+	zend_class_entry *ce = zend_lookup_class(class_name);
+	zend_function *handle;
+	zval object, retval;
+	char *envelope;
+
+	if (!ce) {
+		if (EG(exception)) {
+			return NULL;
+		}
+		return job_error("class \"%s\" not found in the worker: declare it in the pool's "
+		                 "bootstrap or make it autoloadable there",
+		                 ZSTR_VAL(class_name), len);
+	}
+	if (!instanceof_function(ce, pogo_ce_JobInterface)) {
+		return job_error("class \"%s\" does not implement Pogo\\JobInterface", ZSTR_VAL(ce->name),
+		                 len);
+	}
+	if (ce->ce_flags & (ZEND_ACC_INTERFACE | ZEND_ACC_TRAIT | ZEND_ACC_IMPLICIT_ABSTRACT_CLASS |
+	                    ZEND_ACC_EXPLICIT_ABSTRACT_CLASS | ZEND_ACC_ENUM)) {
+		return job_error("class \"%s\" cannot be instantiated", ZSTR_VAL(ce->name), len);
+	}
+	if (ce->constructor && (ce->constructor->common.required_num_args > 0 ||
+	                        !(ce->constructor->common.fn_flags & ZEND_ACC_PUBLIC))) {
+		return job_error("%s::__construct() must be public and take no required arguments: "
+		                 "a job is created with none",
+		                 ZSTR_VAL(ce->name), len);
+	}
+	if (object_init_ex(&object, ce) == FAILURE) {
+		return NULL;
+	}
+	if (ce->constructor) {
+		zend_call_known_instance_method_with_0_params(ce->constructor, Z_OBJ(object), NULL);
+		if (EG(exception)) {
+			zval_ptr_dtor(&object);
+			return NULL;
+		}
+	}
+	handle = zend_hash_str_find_ptr(&ce->function_table, ZEND_STRL("handle"));
+	ZVAL_UNDEF(&retval);
+	zend_call_known_instance_method_with_1_params(handle, Z_OBJ(object), &retval, args);
+	zval_ptr_dtor(&object);
+	if (EG(exception)) {
+		zval_ptr_dtor(&retval);
+		return NULL;
+	}
+	envelope = pogo_json_result_envelope(&retval, ZSTR_VAL(ce->name), len);
+	zval_ptr_dtor(&retval);
+	if (!envelope && EG(exception)) {
+		return NULL; /* exit() or an Error in jsonSerialize() */
+	}
+	return envelope;
+}
+
+/* Arms the pool's max_execution_time for the job about to run. */
+static void job_begin(pogo_pool *pool)
+{
+	if (pool->config.max_execution_time > 0) {
+		zend_set_timeout((zend_long)pool->config.max_execution_time, 0);
+	}
+}
+
+/* Stops the job's time limit: the pool's, or one the job set. */
+static void job_timer_end(void)
+{
+	if (EG(modified_ini_directives) &&
+	    zend_hash_str_exists(EG(modified_ini_directives), ZEND_STRL("max_execution_time"))) {
+		/* set_time_limit() or ini_set() in the job: the worker's value again, unarmed. */
+		zend_string *name = zend_string_init(ZEND_STRL("max_execution_time"), 0);
+
+		zend_restore_ini_entry(name, ZEND_INI_STAGE_DEACTIVATE);
+		zend_string_release(name);
+	}
+	zend_unset_timeout();
+}
+
+/*
+ * After a job completed: nothing it raised or armed reaches the next one (an
+ * exception thrown by a destructor after its envelope was made, a time
+ * limit), and the jobs it dispatched without awaiting them are given up, as
+ * a request's are at its end.
+ */
+static void job_end(void)
+{
+	if (EG(exception)) {
+		zend_clear_exception();
+	}
+	if (job_end_hook) {
+		job_end_hook();
+	}
+}
+
+/* Completes the job with what ran it: an envelope, or why there is none. */
+static void finish_job(char *envelope, size_t len, pogo_error *err)
+{
+	if (envelope) {
+		complete_current_job_take(POGO_OUTCOME_ENVELOPE, envelope, len);
+	} else {
+		pogo_runner_fail_current_take(
+		    strdup(err->message[0] ? err->message : "the worker produced no envelope"));
+	}
+}
+
+/* How a job is called: returns its envelope (malloc'd), or NULL with EG(exception) or err set. */
+typedef char *(*job_call)(zval *payload, size_t *len, pogo_error *err, void *context);
+
+/*
+ * The one path of every job: decode its payload, arm its time limit, call it,
+ * disarm, classify what it threw, complete it, and drop what it left.
+ * Returns false when the job broke the request (exit(), an uncaught Error, a
+ * fatal error in an envelope), after failing the job with the cause.
+ */
+static bool run(pogo_pool *pool, pogo_job *job, job_call call, void *context, bool leave_fatal)
+{
+	pogo_error err = {0};
+	zval payload;
+	char *envelope = NULL, *fatal = NULL;
+	size_t len = 0;
+
+	POGO_G(current_job) = job;
+	if (pogo_json_decode_payload(job->payload, job->payload_len, &payload, &err) == SUCCESS) {
+		job_begin(pool);
+		envelope = call(&payload, &len, &err, context);
+		job_timer_end();
+		zval_ptr_dtor(&payload);
+		if (!envelope && EG(exception)) {
+			envelope = job_threw(&len, &fatal, leave_fatal);
+		}
+	}
+	if (fatal) {
+		/* As it would end a script, it ends the worker's request. */
+		pogo_runner_fail_current_take(fatal);
+		return false;
+	}
+	finish_job(envelope, len, &err);
+	job_end();
+	return true;
+}
+
+bool pogo_runner_run_builtin(pogo_pool *pool, pogo_job *job)
+{
+	return run(pool, job, call_builtin, NULL, false);
+}
+
+typedef struct handler_call {
+	zend_fcall_info *fci;
+	zend_fcall_info_cache *fcc;
+} handler_call;
+
+/*
+ * A worker script's call: its handler gets the payload and returns
+ * ['ok' => true, 'result' => …] (checked by the built-in worker's rules) or
+ * any envelope array it built itself.
+ */
+static char *call_handler(zval *payload, size_t *len, pogo_error *err, void *context)
+{
+	handler_call *handler = context;
+	zval retval, *returned = &retval, *ok, *result;
+	char class_name[256], *envelope;
+
+	snprintf(class_name, sizeof(class_name), "%s",
+	         Z_STRVAL_P(zend_hash_str_find(Z_ARRVAL_P(payload), ZEND_STRL("class"))));
+	ZVAL_UNDEF(&retval);
+	handler->fci->retval = &retval;
+	handler->fci->params = payload;
+	handler->fci->param_count = 1;
+	handler->fci->named_params = NULL;
+	zend_call_function(handler->fci, handler->fcc);
+	if (EG(exception)) {
+		zval_ptr_dtor(&retval);
+		return NULL;
+	}
+	ZVAL_DEREF(returned);
+	if (Z_TYPE_P(returned) == IS_ARRAY &&
+	    (ok = zend_hash_str_find(Z_ARRVAL_P(returned), ZEND_STRL("ok"))) &&
+	    Z_TYPE_P(ok) == IS_TRUE &&
+	    (result = zend_hash_str_find(Z_ARRVAL_P(returned), ZEND_STRL("result")))) {
+		envelope = pogo_json_result_envelope(result, class_name, len);
+	} else {
+		envelope = pogo_json_envelope_from_handler(returned, len, err);
+	}
+	zval_ptr_dtor(&retval);
+	return envelope; /* NULL with EG(exception): thrown by jsonSerialize() */
+}
+
+bool pogo_runner_run_handler(pogo_pool *pool, pogo_job *job, zend_fcall_info *fci,
+                             zend_fcall_info_cache *fcc)
+{
+	handler_call handler = {fci, fcc};
+
+	return run(pool, job, call_handler, &handler, true);
+}
+
+void pogo_runner_startup(void (*job_end)(void))
+{
+	job_end_hook = job_end;
+}
