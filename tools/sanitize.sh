@@ -222,7 +222,8 @@ tsan_aslr() {
 }
 
 # The tests that the TSan stage leaves out (unless TESTS names them), with why:
-#  - lifecycle_fork, lifecycle_fork_running, lifecycle_fork_stress: their
+#  - lifecycle_fork, lifecycle_fork_running, lifecycle_fork_stress,
+#    lifecycle_fork_long_parent: their
 #    children, forked while pool threads run, start threads of their own,
 #    which gcc 12's TSan cannot follow ("starting new threads after
 #    multi-threaded fork is not supported"; with die_after_fork=0 it aborts
@@ -240,8 +241,8 @@ tsan_aslr() {
 #    relax under SKIP_PERF_SENSITIVE. Under TSan a boot takes 30 ms alone,
 #    and 300 ms in a process whose first suppressed report makes TSan load
 #    PHP's debug information to match it.
-tsan_skip=(lifecycle_fork lifecycle_fork_running lifecycle_fork_stress sapi_cli_server_functions
-	pool_max_queue await_reentered_by_signal)
+tsan_skip=(lifecycle_fork lifecycle_fork_running lifecycle_fork_stress lifecycle_fork_long_parent
+	sapi_cli_server_functions pool_max_queue await_reentered_by_signal)
 
 # tsan_tests: the phpt files of the TSan runs (relative to the build dir).
 tsan_tests() {
