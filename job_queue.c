@@ -6,7 +6,7 @@
  * DESIGN
  *
  * Locks. A queue has one mutex and one condition, as in libuv's threadpool:
- * workers sleep on the condition in pogo_queue_take() and count themselves in
+ * workers sleep on the condition in pogo_queue_pop() and count themselves in
  * idle_workers, so pogo_queue_post() signals only when somebody is idle and
  * pogo_queue_stop() broadcasts. A job has its own mutex and a `done` condition
  * on which its awaiter sleeps. When both locks are needed, the queue lock is
@@ -16,21 +16,24 @@
  * drops the job lock, takes the queue lock, takes the job lock again and
  * checks the job's state anew.
  *
+ * Names: a static function ending in _qlocked runs with the queue lock
+ * held, one ending in _jlocked with the job lock held.
+ *
  * What the locks guard. The queue lock guards the list (head, tail, each
  * job's prev and next), length, idle_workers, stopping and visits. The job
  * lock guards state, outcome, result, abandoned and job->queue. A posted job
  * is linked while it is QUEUED: only code holding both locks unlinks it, and
- * then moves it out of QUEUED (take, stop, expiry) or drops both references
+ * then moves it out of QUEUED (pop, stop, expiry) or drops both references
  * to it (abandon), so a QUEUED job seen under both locks is still on its queue.
  *
  * The list. Doubly linked and NULL-terminated, as redis's adlist: posts
- * append at the tail, takes pop the head, and expiry and abandon unlink a job
+ * append at the tail, pops take the head, and expiry and abandon unlink a job
  * from wherever it is through its own prev and next. Each of these visits the
  * job and its neighbours only, O(1) whatever the queue's length; the unit
  * tests check it through the queue's visits count.
  *
  * Ownership. A job starts with two references: the awaiter's (its creator)
- * and the queue's, which pogo_queue_post() hands to the queue. pogo_queue_take()
+ * and the queue's, which pogo_queue_post() hands to the queue. pogo_queue_pop()
  * hands the queue's reference on to the worker, which gives it up through
  * pogo_job_complete_take(). Whoever completes a job that never ran (take or
  * wait finding it expired, stop, destroy) drops the queue's reference in its
@@ -250,8 +253,8 @@ void pogo_job_release(pogo_job *job)
  * result: stored in the job (freed with it), or freed here if the job was
  * abandoned. Drops no reference: the caller drops the queue's.
  */
-static void job_complete_locked_take(pogo_job *job, pogo_job_outcome outcome, char *result,
-                                     size_t result_len)
+static void job_complete_jlocked_take(pogo_job *job, pogo_job_outcome outcome, char *result,
+                                      size_t result_len)
 {
 	job->state = POGO_JOB_DONE;
 	if (job->abandoned) {
@@ -274,7 +277,7 @@ void pogo_job_complete_take(pogo_job *job, pogo_job_outcome outcome, char *resul
                             size_t result_len)
 {
 	mutex_lock(&job->lock);
-	job_complete_locked_take(job, outcome, result, result_len);
+	job_complete_jlocked_take(job, outcome, result, result_len);
 	mutex_unlock(&job->lock);
 	pogo_job_release(job);
 }
@@ -292,7 +295,7 @@ static bool job_past_max_wait(const pogo_job *job, int64_t now)
  * Removes job from wherever it is in the queue, in O(1); the caller holds the
  * queue lock, and the job is linked on this queue.
  */
-static void queue_unlink_locked(pogo_queue *queue, pogo_job *job)
+static void queue_unlink_qlocked(pogo_queue *queue, pogo_job *job)
 {
 	queue->visits++;
 	if (job->prev == NULL) {
@@ -313,12 +316,12 @@ static void queue_unlink_locked(pogo_queue *queue, pogo_job *job)
 }
 
 /* Removes and returns the oldest job (NULL if none); the caller holds the queue lock. */
-static pogo_job *queue_pop_locked(pogo_queue *queue)
+static pogo_job *queue_pop_qlocked(pogo_queue *queue)
 {
 	pogo_job *job = queue->head;
 
 	if (job != NULL) {
-		queue_unlink_locked(queue, job);
+		queue_unlink_qlocked(queue, job);
 	}
 	return job;
 }
@@ -328,19 +331,19 @@ static pogo_job *queue_pop_locked(pogo_queue *queue)
  * "pool is stopping" (malloc'd here, owned by each job; NULL if out of memory)
  * and drops the queue's references. The caller holds the queue lock.
  */
-static void queue_fail_all_locked(pogo_queue *queue)
+static void queue_fail_all_qlocked(pogo_queue *queue)
 {
 	pogo_job *job;
 	char *message;
 
-	while ((job = queue_pop_locked(queue)) != NULL) {
+	while ((job = queue_pop_qlocked(queue)) != NULL) {
 		message = malloc(sizeof(stopping_message));
 		if (message != NULL) {
 			memcpy(message, stopping_message, sizeof(stopping_message));
 		}
 		mutex_lock(&job->lock);
-		job_complete_locked_take(job, POGO_OUTCOME_POOL_ERROR, message,
-		                         message != NULL ? sizeof(stopping_message) - 1 : 0);
+		job_complete_jlocked_take(job, POGO_OUTCOME_POOL_ERROR, message,
+		                          message != NULL ? sizeof(stopping_message) - 1 : 0);
 		mutex_unlock(&job->lock);
 		pogo_job_release(job);
 	}
@@ -446,8 +449,8 @@ pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns)
 		if (may_expire && job_past_max_wait(job, now)) {
 			queue = job_relock_with_queue(job);
 			if (queue != NULL) {
-				queue_unlink_locked(queue, job);
-				job_complete_locked_take(job, POGO_OUTCOME_EXPIRED, NULL, 0);
+				queue_unlink_qlocked(queue, job);
+				job_complete_jlocked_take(job, POGO_OUTCOME_EXPIRED, NULL, 0);
 				mutex_unlock(&queue->lock);
 				expired = true;
 			}
@@ -494,7 +497,7 @@ void pogo_job_abandon(pogo_job *job)
 	if (job->state == POGO_JOB_QUEUED && job->queue == NULL) {
 		drop_queue_ref = true; /* never posted */
 	} else if (job->state == POGO_JOB_QUEUED && (queue = job_relock_with_queue(job)) != NULL) {
-		queue_unlink_locked(queue, job);
+		queue_unlink_qlocked(queue, job);
 		mutex_unlock(&queue->lock);
 		drop_queue_ref = true;
 	}
@@ -545,7 +548,7 @@ void pogo_queue_destroy(pogo_queue *queue)
 {
 	mutex_lock(&queue->lock);
 	queue->stopping = true;
-	queue_fail_all_locked(queue);
+	queue_fail_all_qlocked(queue);
 	mutex_unlock(&queue->lock);
 	pthread_cond_destroy(&queue->cond);
 	pthread_mutex_destroy(&queue->lock);
@@ -580,7 +583,7 @@ zend_result pogo_queue_post(pogo_queue *queue, pogo_job *job)
 	return SUCCESS;
 }
 
-/* pogo_queue_take() and pogo_queue_try_take(): wait says whether to block. */
+/* pogo_queue_pop() and pogo_queue_try_pop(): wait says whether to block. */
 static pogo_job *queue_take(pogo_queue *queue, bool wait)
 {
 	pogo_job *job;
@@ -612,10 +615,10 @@ static pogo_job *queue_take(pogo_queue *queue, bool wait)
 			break;
 		}
 
-		job = queue_pop_locked(queue);
+		job = queue_pop_qlocked(queue);
 		mutex_lock(&job->lock);
 		if (job_past_max_wait(job, pogo_now_ns())) {
-			job_complete_locked_take(job, POGO_OUTCOME_EXPIRED, NULL, 0);
+			job_complete_jlocked_take(job, POGO_OUTCOME_EXPIRED, NULL, 0);
 			mutex_unlock(&job->lock);
 			pogo_job_release(job);
 			continue;
@@ -628,12 +631,12 @@ static pogo_job *queue_take(pogo_queue *queue, bool wait)
 	return job;
 }
 
-pogo_job *pogo_queue_take(pogo_queue *queue)
+pogo_job *pogo_queue_pop(pogo_queue *queue)
 {
 	return queue_take(queue, true);
 }
 
-pogo_job *pogo_queue_try_take(pogo_queue *queue)
+pogo_job *pogo_queue_try_pop(pogo_queue *queue)
 {
 	return queue_take(queue, false);
 }
@@ -643,7 +646,7 @@ void pogo_queue_stop(pogo_queue *queue)
 	mutex_lock(&queue->lock);
 	if (!queue->stopping) {
 		queue->stopping = true;
-		queue_fail_all_locked(queue);
+		queue_fail_all_qlocked(queue);
 	}
 	pthread_cond_broadcast(&queue->cond);
 	mutex_unlock(&queue->lock);

@@ -78,7 +78,7 @@ typedef struct pogo_queue {
 	pogo_job *head;        /* guarded by lock: the oldest job, taken first */
 	pogo_job *tail;        /* guarded by lock: the newest job */
 	atomic_size_t length;  /* written under lock; read without it to spin */
-	unsigned idle_workers; /* guarded by lock: workers waiting in pogo_queue_take() */
+	unsigned idle_workers; /* guarded by lock: workers waiting in pogo_queue_pop() */
 	bool stopping;         /* guarded by lock */
 	/*
 	 * Guarded by lock: how many jobs the list operations have visited (read
@@ -171,10 +171,10 @@ zend_result pogo_queue_post(pogo_queue *queue, pogo_job *job);
  * finish it with pogo_job_complete_take(). Jobs past their max_wait deadline
  * are completed as expired on the way. Returns NULL once stopping.
  */
-pogo_job *pogo_queue_take(pogo_queue *queue);
+pogo_job *pogo_queue_pop(pogo_queue *queue);
 
-/* Like pogo_queue_take(), but returns NULL at once when no job is queued. */
-pogo_job *pogo_queue_try_take(pogo_queue *queue);
+/* Like pogo_queue_pop(), but returns NULL at once when no job is queued. */
+pogo_job *pogo_queue_try_pop(pogo_queue *queue);
 
 /* Marks the queue stopping and wakes every waiting worker. */
 void pogo_queue_stop(pogo_queue *queue);

@@ -263,7 +263,7 @@ static void *pool_thread_main(void *arg)
  * the process's signal handlers run in the request threads, but keep the
  * signal of PHP's per-thread execution timer.
  */
-static zend_result pool_start_locked(pogo_pool *pool, pogo_error *err)
+static zend_result pool_start_slocked(pogo_pool *pool, pogo_error *err) /* start_lock held */
 {
 	sigset_t blocked, saved;
 	unsigned wanted = pool->config.num_threads;
@@ -321,7 +321,7 @@ zend_result pogo_pool_submit(pogo_pool *pool, pogo_job *job, pogo_error *err)
 
 	pthread_mutex_lock(&pool->start_lock);
 	if (pool->started_pid != getpid()) {
-		started = pool_start_locked(pool, err);
+		started = pool_start_slocked(pool, err);
 	}
 	pthread_mutex_unlock(&pool->start_lock);
 	if (started == FAILURE) {

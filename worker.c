@@ -202,7 +202,7 @@ static void builtin_worker_loop(pogo_pool *pool)
 {
 	pogo_job *job;
 
-	while ((job = pogo_queue_take(&pool->queue))) {
+	while ((job = pogo_queue_pop(&pool->queue))) {
 		if (!pogo_runner_run_builtin(pool, job) || recycle_due(pool)) {
 			return; /* the thread boots a fresh request */
 		}
@@ -302,7 +302,7 @@ void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, z
 		RETURN_FALSE; /* the script ends; the thread boots a fresh request */
 	}
 	mark_serving(pool);
-	job = pogo_queue_take(&pool->queue);
+	job = pogo_queue_pop(&pool->queue);
 	if (!job) {
 		RETURN_FALSE;
 	}
@@ -450,7 +450,7 @@ static void fail_queued_jobs(pogo_pool *pool, const char *boot_error)
 {
 	pogo_job *job;
 
-	while (!pogo_pool_serving(pool) && (job = pogo_queue_try_take(&pool->queue))) {
+	while (!pogo_pool_serving(pool) && (job = pogo_queue_try_pop(&pool->queue))) {
 		char text[1200];
 		char *copy;
 

@@ -194,7 +194,7 @@ static void *fifo_consumer(void *arg)
 	int i;
 
 	for (i = 0; i < FIFO_JOBS; i++) {
-		job = pogo_queue_take(&st->queue);
+		job = pogo_queue_pop(&st->queue);
 		if (job == NULL) {
 			st->null_takes++;
 			continue;
@@ -273,7 +273,7 @@ static void *pc_consumer(void *arg)
 	uint64_t index;
 	char *result;
 
-	while ((job = pogo_queue_take(&st->queue)) != NULL) {
+	while ((job = pogo_queue_pop(&st->queue)) != NULL) {
 		index = job->handle - st->base - 1;
 		if (job->handle <= st->base || index >= PC_TOTAL) {
 			atomic_fetch_add(&st->errors, 1);
@@ -408,7 +408,7 @@ START_TEST(test_wait_poll_returns_at_once)
 	ck_assert_int_lt(elapsed_ms(start), TIMING_SLACK_MS);
 
 	/* Polling a running job and a done job. */
-	ck_assert_ptr_eq(pogo_queue_take(&queue), job);
+	ck_assert_ptr_eq(pogo_queue_pop(&queue), job);
 	ck_assert_int_eq(pogo_job_wait(job, 1), POGO_JOB_RUNNING);
 	job_peek_ref(job);
 	pogo_job_complete_take(job, POGO_OUTCOME_ENVELOPE, xstrdup("{}"), 2);
@@ -429,7 +429,7 @@ START_TEST(test_try_take)
 
 	queue_setup(&queue);
 	start = pogo_now_ns();
-	ck_assert_ptr_null(pogo_queue_try_take(&queue));
+	ck_assert_ptr_null(pogo_queue_try_pop(&queue));
 	ck_assert_int_lt(elapsed_ms(start), TIMING_SLACK_MS);
 
 	expired = new_job("too late", 1);
@@ -439,16 +439,16 @@ START_TEST(test_try_take)
 	while (pogo_now_ns() - start < 2 * MS) {
 	}
 	/* The expired job is completed on the way, the next one is taken. */
-	ck_assert_ptr_eq(pogo_queue_try_take(&queue), job);
+	ck_assert_ptr_eq(pogo_queue_try_pop(&queue), job);
 	ck_assert_int_eq(pogo_job_wait(job, 1), POGO_JOB_RUNNING);
 	ck_assert_int_eq(pogo_job_wait(expired, 1), POGO_JOB_DONE);
 	ck_assert_int_eq(expired->outcome, POGO_OUTCOME_EXPIRED);
-	ck_assert_ptr_null(pogo_queue_try_take(&queue));
+	ck_assert_ptr_null(pogo_queue_try_pop(&queue));
 	ck_assert_uint_eq(pogo_queue_length(&queue), 0);
 
 	pogo_job_complete_take(job, POGO_OUTCOME_ENVELOPE, xstrdup("{}"), 2);
 	pogo_queue_stop(&queue);
-	ck_assert_ptr_null(pogo_queue_try_take(&queue));
+	ck_assert_ptr_null(pogo_queue_try_pop(&queue));
 	queue_teardown(&queue);
 	pogo_job_release(job);
 	pogo_job_release(expired);
@@ -463,7 +463,7 @@ struct late_completion {
 static void *complete_after_20ms(void *arg)
 {
 	struct late_completion *lc = arg;
-	pogo_job *job = pogo_queue_take(lc->queue);
+	pogo_job *job = pogo_queue_pop(lc->queue);
 
 	lc->taken = job;
 	if (job != NULL) {
@@ -554,7 +554,7 @@ START_TEST(test_max_wait_does_not_expire_running_job)
 	queue_setup(&queue);
 	job = new_job("running", 0);
 	ck_assert_int_eq(pogo_queue_post(&queue, job), SUCCESS);
-	ck_assert_ptr_eq(pogo_queue_take(&queue), job);
+	ck_assert_ptr_eq(pogo_queue_pop(&queue), job);
 	/* Its max_wait deadline passes while it runs: that does not matter any more. */
 	pthread_mutex_lock(&job->lock);
 	job->max_wait_deadline_ns = pogo_now_ns() - 1;
@@ -588,7 +588,7 @@ START_TEST(test_take_skips_expired_job)
 		sleep_ms(1);
 	}
 
-	ck_assert_ptr_eq(pogo_queue_take(&queue), fresh);
+	ck_assert_ptr_eq(pogo_queue_pop(&queue), fresh);
 	ck_assert_uint_eq(pogo_queue_length(&queue), 0);
 	ck_assert_int_eq(pogo_job_wait(stale, 1), POGO_JOB_DONE);
 	ck_assert_int_eq(stale->outcome, POGO_OUTCOME_EXPIRED);
@@ -641,8 +641,8 @@ START_TEST(test_abandon_queued_job)
 	ck_assert_int_eq(pogo_queue_post(&queue, second), SUCCESS);
 	ck_assert_ptr_eq(first->next, second);
 	ck_assert_ptr_eq(second->prev, first);
-	ck_assert_ptr_eq(pogo_queue_take(&queue), first);
-	ck_assert_ptr_eq(pogo_queue_take(&queue), second);
+	ck_assert_ptr_eq(pogo_queue_pop(&queue), first);
+	ck_assert_ptr_eq(pogo_queue_pop(&queue), second);
 	ck_assert_uint_eq(pogo_queue_length(&queue), 0);
 	pogo_job_complete_take(first, POGO_OUTCOME_ENVELOPE, NULL, 0);
 	pogo_job_complete_take(second, POGO_OUTCOME_ENVELOPE, NULL, 0);
@@ -668,7 +668,7 @@ START_TEST(test_abandon_running_job_frees_late_result)
 	queue_setup(&queue);
 	job = new_job("running", 0);
 	ck_assert_int_eq(pogo_queue_post(&queue, job), SUCCESS);
-	ck_assert_ptr_eq(pogo_queue_take(&queue), job);
+	ck_assert_ptr_eq(pogo_queue_pop(&queue), job);
 
 	job_peek_ref(job);
 	pogo_job_abandon(job);
@@ -701,8 +701,8 @@ START_TEST(test_budget_counts_payload_and_result)
 	ck_assert_uint_eq(pogo_budget_bytes(budget), 8);
 	ck_assert_int_eq(pogo_queue_post(&queue, kept), SUCCESS);
 	ck_assert_int_eq(pogo_queue_post(&queue, dropped), SUCCESS);
-	ck_assert_ptr_eq(pogo_queue_take(&queue), kept);
-	ck_assert_ptr_eq(pogo_queue_take(&queue), dropped);
+	ck_assert_ptr_eq(pogo_queue_pop(&queue), kept);
+	ck_assert_ptr_eq(pogo_queue_pop(&queue), dropped);
 
 	pogo_job_complete_take(kept, POGO_OUTCOME_ENVELOPE, xstrdup("{\"ok\":1}"), 8);
 	ck_assert_uint_eq(pogo_budget_bytes(budget), 16);
@@ -726,7 +726,7 @@ START_TEST(test_abandon_done_job)
 	queue_setup(&queue);
 	job = new_job("done", 0);
 	ck_assert_int_eq(pogo_queue_post(&queue, job), SUCCESS);
-	ck_assert_ptr_eq(pogo_queue_take(&queue), job);
+	ck_assert_ptr_eq(pogo_queue_pop(&queue), job);
 	pogo_job_complete_take(job, POGO_OUTCOME_ENVELOPE, xstrdup("{}"), 2);
 
 	job_peek_ref(job);
@@ -755,7 +755,7 @@ END_TEST
 
 static void *blocked_taker(void *arg)
 {
-	return pogo_queue_take(arg);
+	return pogo_queue_pop(arg);
 }
 
 START_TEST(test_stop_wakes_blocked_takers)
@@ -779,7 +779,7 @@ START_TEST(test_stop_wakes_blocked_takers)
 	}
 	ck_assert_uint_eq(queue_idle_workers(&queue), 0);
 	/* Taking from a stopped queue returns at once. */
-	ck_assert_ptr_null(pogo_queue_take(&queue));
+	ck_assert_ptr_null(pogo_queue_pop(&queue));
 	pogo_queue_destroy(&queue);
 }
 END_TEST
@@ -825,7 +825,7 @@ START_TEST(test_stop_lets_running_job_finish)
 	queue_setup(&queue);
 	job = new_job("running", 0);
 	ck_assert_int_eq(pogo_queue_post(&queue, job), SUCCESS);
-	ck_assert_ptr_eq(pogo_queue_take(&queue), job);
+	ck_assert_ptr_eq(pogo_queue_pop(&queue), job);
 	pogo_queue_stop(&queue);
 	ck_assert_int_eq(pogo_job_wait(job, 1), POGO_JOB_RUNNING);
 	pogo_job_complete_take(job, POGO_OUTCOME_ENVELOPE, xstrdup("{}"), 2);
@@ -1040,7 +1040,7 @@ START_TEST(test_unlink_keeps_links)
 	}
 
 	/* A take skips the expired head (1) and the rest stays linked. */
-	ck_assert_ptr_eq(pogo_queue_try_take(&queue), jobs[2]);
+	ck_assert_ptr_eq(pogo_queue_try_pop(&queue), jobs[2]);
 	assert_queue_is(&queue, &jobs[6], 1);
 	ck_assert_int_eq(pogo_job_wait(jobs[1], 1), POGO_JOB_DONE);
 	ck_assert_int_eq(jobs[1]->outcome, POGO_OUTCOME_EXPIRED);
