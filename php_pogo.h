@@ -25,7 +25,7 @@ struct pogo_budget *budget;    /* what those jobs hold in Pogo's buffers (shared
 struct pogo_pool *worker_pool; /* in a worker thread: the pool it serves */
 struct pogo_job *current_job;  /* in a worker thread: the job it runs */
 zend_long jobs_run;            /* in a worker thread: since its request booted */
-bool booted;                   /* in a worker thread: its request serves jobs */
+bool serving;                  /* in a worker thread: its request serves jobs */
 char *boot_error;              /* in a worker thread: why its last boot failed (malloc'd) */
 ZEND_END_MODULE_GLOBALS(pogo)
 

@@ -7,7 +7,28 @@
  * which calls pogo_worker_handle() for each job. What a job prints goes to
  * the process's standard error, never to a client. A job that breaks the
  * request (a fatal error, exit()) fails with the cause as PHP reported it,
- * and the thread throws its request away and boots a fresh one.
+ * and the thread throws its request away and boots a fresh one. Running one
+ * job is job_runner.c's.
+ *
+ * DESIGN
+ * A worker thread's life is a loop of requests (pogo_worker_run()), each in
+ * one of these states:
+ *   booting      php_request_startup(), then the pool's bootstrap;
+ *   serving      the worker runs jobs (POGO_G(serving): the thread counts in
+ *                the pool's serving threads, which boot-failure handling reads);
+ * and each ends one way (request_end), which decides what comes next:
+ *   stopped      the pool's queue stops: the request shuts down, the thread ends;
+ *   recycling    max_jobs jobs served: a fresh request boots at once;
+ *   broke        a job ended the request (exit(), a fatal error, an uncaught
+ *                Error): the job fails with the cause, a fresh request boots;
+ *   boot failed  bootstrap or worker script failed before any job: the cause
+ *                is logged once per pool while the failure lasts, one thread
+ *                (failing_queue) fails the queued jobs, and the boot is
+ *                retried with backoff (100 ms doubling to 5 s).
+ * Forked: in a child after fork(), none of these threads exists; the child
+ * starts its own at its first dispatch (pogo_worker_after_fork() resets what
+ * a parent thread may have held). Only the thread itself reads or writes its
+ * POGO_G() fields; the pool's counters it touches are atomics (pool.h).
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -182,10 +203,10 @@ static bool recycle_due(pogo_pool *pool)
 }
 
 /* This thread's request booted: count it among the pool's serving threads. */
-static void mark_serving(pogo_pool *pool)
+static void serving_begin(pogo_pool *pool)
 {
-	if (!POGO_G(booted)) {
-		POGO_G(booted) = true;
+	if (!POGO_G(serving)) {
+		POGO_G(serving) = true;
 		pogo_pool_serving_begin(pool);
 		if (atomic_exchange(&pool->boot_failing, false)) {
 			char message[300];
@@ -301,7 +322,7 @@ void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, z
 	if (recycle_due(pool)) {
 		RETURN_FALSE; /* the script ends; the thread boots a fresh request */
 	}
-	mark_serving(pool);
+	serving_begin(pool);
 	job = pogo_queue_pop(&pool->queue);
 	if (!job) {
 		RETURN_FALSE;
@@ -313,10 +334,12 @@ void pogo_worker_handle_next(zend_fcall_info *fci, zend_fcall_info_cache *fcc, z
 	RETURN_TRUE;
 }
 
+/* How a worker request ended: what the thread does next (see the DESIGN block). */
 typedef enum {
-	REQUEST_STOPPED,     /* the pool is stopping */
+	REQUEST_STOPPED,     /* the pool is stopping: the thread ends */
+	REQUEST_RECYCLE,     /* max_jobs served: boot a fresh request at once */
 	REQUEST_JOB_BROKE,   /* a job broke the request: boot a fresh one at once */
-	REQUEST_BOOT_FAILED, /* bootstrap or worker script failed before any job */
+	REQUEST_BOOT_FAILED, /* bootstrap or worker script failed before any job: back off */
 } request_end;
 
 /* The last error if it was fatal, else fallback, as a malloc'd text. */
@@ -352,6 +375,9 @@ static request_end request_broke(pogo_pool *pool, const char *fallback)
 			pogo_runner_fail_current(fallback);
 		}
 		return REQUEST_JOB_BROKE;
+	}
+	if (recycle_due(pool)) {
+		return REQUEST_RECYCLE; /* the worker returned after its max_jobs-th job */
 	}
 	if (POGO_G(jobs_run) > 0) {
 		return REQUEST_JOB_BROKE;
@@ -401,7 +427,7 @@ static request_end worker_request(pogo_thread *thread)
 			if (pool->config.worker) {
 				run_file(pool->config.worker);
 			} else {
-				mark_serving(pool);
+				serving_begin(pool);
 				run_builtin_worker();
 			}
 			end = pogo_queue_stopping(&pool->queue)
@@ -418,8 +444,8 @@ static request_end worker_request(pogo_thread *thread)
 		efree(quiet_display);
 		efree(quiet_log);
 	}
-	if (POGO_G(booted)) {
-		POGO_G(booted) = false;
+	if (POGO_G(serving)) {
+		POGO_G(serving) = false;
 		pogo_pool_serving_end(pool);
 	}
 	/*
@@ -475,7 +501,7 @@ void pogo_worker_run(pogo_thread *thread)
 		if (end == REQUEST_STOPPED) {
 			break;
 		}
-		if (end == REQUEST_JOB_BROKE) {
+		if (end == REQUEST_JOB_BROKE || end == REQUEST_RECYCLE) {
 			backoff_ms = BOOT_BACKOFF_MIN_MS;
 			continue;
 		}
