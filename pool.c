@@ -6,20 +6,39 @@
  * and live until module shutdown; their configuration is read-only after
  * that, so any thread may read it without a lock. A pool's threads start
  * lazily, at the first job submitted to it in this process: a forking server
- * (php-fpm) starts them in each child, after the fork. Each pool has two
- * locks:
- *   - start_lock guards the thread array and started_pid. It is taken only
- *     to start or stop the threads, never while a queue or job lock is held.
- *   - the queue's lock (job_queue.c) guards the queue; job locks come after
- *     it.
+ * (php-fpm) starts them in each child, after the fork.
+ *
+ * Pogo's locks, the one table of them (the files named hold the details):
+ *   lock              where         guards                              order
+ *   fork_gate         pool.c        pool threads' TSRM calls, request   outermost
+ *    (rwlock)                       startup and shutdown (readers);
+ *                                   fork() (the writer, in atfork)
+ *   bootstrap_lock    worker.c      one bootstrap at a time (opcache)   before the pool
+ *                                                                       locks: a
+ *                                                                       bootstrap may
+ *                                                                       dispatch
+ *   start_lock        pool.c        a pool's thread array, started_pid  before queue lock
+ *                                                                       (pogo_pools_stop)
+ *   queue lock        job_queue.c   a pool's list, length, idle count,  before job lock
+ *                                   stopping
+ *   job lock          job_queue.c   a job's state, outcome, result      innermost
+ *   guard_lock        pogo.c        the shutdown guard's entry in the   alone
+ *                                   startup thread's persistent list
+ *   thread lock       pool.c        a thread's timer (has_timer)        alone
+ *   environment_lock  sapi_guard.c  the environment hooks php-fpm sets  alone
+ * "alone": no other of these locks is taken while it is held. The fork gate
+ * is held around request startup and shutdown, which may take the others
+ * (a worker request's end gives up the jobs its jobs dispatched). Atomics
+ * (pool.h) need no lock: serving, boot_failing, failing_queue.
+ *
  * Each thread owns its TSRM context and runs the thread_main hook that the
  * layer above gave at startup (worker.c: its PHP request); jobs and
  * their results cross threads only as malloc'd JSON text (job_queue.c).
  * Shutdown: pogo_pools_stop() runs before any extension shuts down (at
  * the CLI request's end, or from a persistent resource of the main thread).
  * It stops every queue (failing the jobs still queued, waking every idle
- * worker) without holding start_lock, so that a job may still dispatch,
- * then joins the threads: each finishes the job it runs, shuts its request
+ * worker), then joins the threads holding no lock, so that a job may still
+ * dispatch: each finishes the job it runs, shuts its request
  * down and frees its TSRM context. Jobs still running after
  * pogo.shutdown_timeout are interrupted through their thread's execution
  * timer, the way PHP stops a script past its max_execution_time; a thread
