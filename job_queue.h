@@ -62,10 +62,10 @@ typedef struct pogo_job {
 	pogo_job_state state;     /* guarded by lock */
 	pogo_job_outcome outcome; /* guarded by lock */
 	char *result;             /* guarded by lock; malloc'd */
-	size_t result_len;
-	bool abandoned;      /* guarded by lock: nobody will await this job */
-	pogo_budget *budget; /* set before posting, never changed; the job holds a reference */
-	size_t charged;      /* guarded by lock: bytes charged to budget */
+	size_t result_len;        /* guarded by lock */
+	bool abandoned;           /* guarded by lock: nobody will await this job */
+	pogo_budget *budget;      /* set before posting, never changed; the job holds a reference */
+	size_t charged;           /* guarded by lock: bytes charged to budget */
 	/* Set (release) once state is DONE: awaiters spin on it without the lock. */
 	atomic_bool finished;
 

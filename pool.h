@@ -41,14 +41,14 @@ typedef struct pogo_pool {
 	pogo_pool_config config; /* read-only after startup */
 	pogo_queue queue;
 
-	pthread_mutex_t start_lock; /* guards the fields below */
+	pthread_mutex_t start_lock; /* guards the next three fields */
 	pid_t started_pid;          /* 0 = not started in any process */
 	pogo_thread *threads;
 	unsigned thread_count;
 
-	atomic_uint serving; /* threads whose request booted and serves jobs */
+	atomic_uint serving; /* atomic: threads whose request booted and serves jobs */
 
-	atomic_uint awaiting_own; /* pool threads awaiting a job of this same pool */
+	atomic_uint awaiting_own; /* atomic: pool threads awaiting a job of this same pool */
 
 	/* Boot failures, shared by the pool's threads (atomics; worker.c): */
 	atomic_bool boot_failing;  /* a boot failed and none succeeded since (logged once) */
