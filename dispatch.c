@@ -312,6 +312,36 @@ static zend_result wait_interruptible(pogo_job *job, int64_t deadline, pogo_job_
 	}
 }
 
+/* The request's entry for handle, if this request may await it now; else throws and NULL. */
+static request_job *awaitable_entry(zend_long handle)
+{
+	request_job *entry =
+	    POGO_G(jobs) ? zend_hash_index_find_ptr(POGO_G(jobs), (zend_ulong)handle) : NULL;
+
+	if (!entry) {
+		if (handle < 1 || (uint64_t)handle > pogo_last_handle()) {
+			zend_throw_exception_ex(pogo_ce_PogoException, 0,
+			                        "unknown handle " ZEND_LONG_FMT ": no job has this handle",
+			                        handle);
+		} else {
+			zend_throw_exception_ex(pogo_ce_PogoException, 0,
+			                        "handle " ZEND_LONG_FMT " cannot be awaited here: it was "
+			                        "already awaited, or another request dispatched it",
+			                        handle);
+		}
+		return NULL;
+	}
+	if (entry->awaiting) {
+		/* A signal handler or tick function that interrupted the wait for this handle. */
+		zend_throw_exception_ex(pogo_ce_PogoException, 0,
+		                        "handle " ZEND_LONG_FMT " is already being awaited: pogo_await() "
+		                        "was re-entered for it (from a signal handler?)",
+		                        handle);
+		return NULL;
+	}
+	return entry;
+}
+
 PHP_FUNCTION(pogo_await)
 {
 	zend_long handle;
@@ -334,26 +364,8 @@ PHP_FUNCTION(pogo_await)
 		                          zend_isnan(timeout) ? "NAN" : "a negative number");
 		RETURN_THROWS();
 	}
-	entry = POGO_G(jobs) ? zend_hash_index_find_ptr(POGO_G(jobs), (zend_ulong)handle) : NULL;
+	entry = awaitable_entry(handle);
 	if (!entry) {
-		if (handle < 1 || (uint64_t)handle > pogo_last_handle()) {
-			zend_throw_exception_ex(pogo_ce_PogoException, 0,
-			                        "unknown handle " ZEND_LONG_FMT ": no job has this handle",
-			                        handle);
-		} else {
-			zend_throw_exception_ex(pogo_ce_PogoException, 0,
-			                        "handle " ZEND_LONG_FMT " cannot be awaited here: it was "
-			                        "already awaited, or another request dispatched it",
-			                        handle);
-		}
-		RETURN_THROWS();
-	}
-	if (entry->awaiting) {
-		/* A signal handler or tick function that interrupted the wait for this handle. */
-		zend_throw_exception_ex(pogo_ce_PogoException, 0,
-		                        "handle " ZEND_LONG_FMT " is already being awaited: pogo_await() "
-		                        "was re-entered for it (from a signal handler?)",
-		                        handle);
 		RETURN_THROWS();
 	}
 	job = entry->job;

@@ -330,6 +330,33 @@ static zend_result pool_mark_invalid(pogo_pool_config *pool, const char *reason)
 	return pool->invalid != NULL ? SUCCESS : FAILURE;
 }
 
+typedef enum { APPLY_OK, APPLY_BAD_VALUE, APPLY_NOMEM } apply_result;
+
+/* Parses value into pool's field for entry; a bad value fills parse_err. */
+static apply_result apply_directive(pogo_pool_config *pool, const directive_def *entry,
+                                    const char *value, pogo_error *parse_err)
+{
+	void *slot = (char *)pool + entry->offset;
+
+	switch (entry->kind) {
+	case DIRECTIVE_PATH:
+		return replace_path((char **)slot, value) == SUCCESS ? APPLY_OK : APPLY_NOMEM;
+	case DIRECTIVE_THREADS:
+		return pogo_parse_thread_count(value, (unsigned *)slot, parse_err) == SUCCESS
+		           ? APPLY_OK
+		           : APPLY_BAD_VALUE;
+	case DIRECTIVE_DURATION:
+		return pogo_parse_duration_ms(value, (int64_t *)slot, parse_err) == SUCCESS
+		           ? APPLY_OK
+		           : APPLY_BAD_VALUE;
+	case DIRECTIVE_COUNT:
+		return pogo_parse_count(value, entry->max, (int64_t *)slot, parse_err) == SUCCESS
+		           ? APPLY_OK
+		           : APPLY_BAD_VALUE;
+	}
+	return APPLY_BAD_VALUE;
+}
+
 zend_result pogo_config_set_apply(pogo_pool_config_set *set, const char *key, const char *value,
                                   unsigned default_threads, pogo_error *err)
 {
@@ -342,7 +369,6 @@ zend_result pogo_config_set_apply(pogo_pool_config_set *set, const char *key, co
 	pogo_error parse_err = {0};
 	pogo_error reason = {0};
 	const directive_def *entry;
-	void *slot;
 	char known[256];
 
 	if (key == NULL || strncmp(key, POGO_INI_PREFIX, prefix_len) != 0) {
@@ -387,28 +413,13 @@ zend_result pogo_config_set_apply(pogo_pool_config_set *set, const char *key, co
 		               known);
 		goto fail_invalid;
 	}
-	slot = (char *)pool + entry->offset;
-	switch (entry->kind) {
-	case DIRECTIVE_PATH:
-		if (replace_path((char **)slot, value) == FAILURE) {
-			goto fail_nomem;
-		}
+	switch (apply_directive(pool, entry, value, &parse_err)) {
+	case APPLY_OK:
 		break;
-	case DIRECTIVE_THREADS:
-		if (pogo_parse_thread_count(value, (unsigned *)slot, &parse_err) == FAILURE) {
-			goto fail_bad_value;
-		}
-		break;
-	case DIRECTIVE_DURATION:
-		if (pogo_parse_duration_ms(value, (int64_t *)slot, &parse_err) == FAILURE) {
-			goto fail_bad_value;
-		}
-		break;
-	case DIRECTIVE_COUNT:
-		if (pogo_parse_count(value, entry->max, (int64_t *)slot, &parse_err) == FAILURE) {
-			goto fail_bad_value;
-		}
-		break;
+	case APPLY_BAD_VALUE:
+		goto fail_bad_value;
+	case APPLY_NOMEM:
+		goto fail_nomem;
 	}
 	return SUCCESS;
 
