@@ -1,0 +1,162 @@
+-- wrk script of tools/e2e.sh: checks every response of one page.
+-- E2E_PAGE: the page (fanout, fragments, post, faults, server, detached);
+-- E2E_DIR: the expectations (tools/e2e-lib.sh, e2e_expect), one of
+--   PAGE.body   the exact body of a 200 response
+--   PAGE.subs   one line per string that a 200 response's body must contain
+--   faults.tsv  kind, status, strings: /faults.php?kind= rotates through them
+-- E2E_MARKER: the line every job prints, which no response may hold.
+local page = os.getenv("E2E_PAGE")
+local dir = os.getenv("E2E_DIR")
+local marker = os.getenv("E2E_MARKER")
+
+local function slurp(path)
+	local f = io.open(path, "rb")
+	if not f then
+		return nil
+	end
+	local s = f:read("*a")
+	f:close()
+	return s
+end
+
+local function split(line, sep)
+	local out = {}
+	for field in string.gmatch(line, "([^" .. sep .. "]+)") do
+		table.insert(out, field)
+	end
+	return out
+end
+
+local function contains(s, sub)
+	return string.find(s, sub, 1, true) ~= nil
+end
+
+-- per thread
+checked, wrong, marked, server_errors = 0, 0, 0, 0
+sample = ""
+local expected_body, subs
+local faults, kinds, pending, head, tail, turn = {}, {}, {}, 1, 0, 0
+
+function init(args)
+	if page == "faults" then
+		for line in io.lines(dir .. "/faults.tsv") do
+			local f = split(line, "\t")
+			local kind = table.remove(f, 1)
+			local status = tonumber(table.remove(f, 1))
+			faults[kind] = { status = status, subs = f }
+			table.insert(kinds, kind)
+		end
+		turn = math.random(#kinds)
+	else
+		expected_body = slurp(dir .. "/" .. page .. ".body")
+		if not expected_body then
+			subs = {}
+			for line in io.lines(dir .. "/" .. page .. ".subs") do
+				if line ~= "" then
+					table.insert(subs, line)
+				end
+			end
+		end
+	end
+	if page == "post" then
+		wrk.method = "POST"
+		wrk.body = assert(slurp(dir .. "/body.bin"))
+		wrk.headers["Content-Type"] = "application/octet-stream"
+	end
+end
+
+if page == "faults" then
+	-- One connection per thread: its responses come back in request order.
+	function request()
+		if #kinds == 0 then -- wrk's main state, checking the request's syntax
+			return wrk.format("GET", "/faults.php?kind=exception")
+		end
+		turn = turn % #kinds + 1
+		local kind = kinds[turn]
+		tail = tail + 1
+		pending[tail] = kind
+		return wrk.format("GET", "/faults.php?kind=" .. kind)
+	end
+end
+
+local function right(status, body)
+	if page == "faults" then
+		if head == 1 and tail >= 2 and not contains(body, '"kind":"' .. pending[1] .. '"') then
+			-- wrk calls request() once in its first thread only to check the
+			-- request's syntax: that one was never sent.
+			pending[1] = nil
+			head = 2
+		end
+		local kind = pending[head]
+		pending[head] = nil
+		head = head + 1
+		local want = kind and faults[kind]
+		if not want or status ~= want.status then
+			return false
+		end
+		for _, s in ipairs(want.subs) do
+			if not contains(body, s) then
+				return false
+			end
+		end
+		return true
+	end
+	if status ~= 200 then
+		return false
+	end
+	if expected_body then
+		return body == expected_body
+	end
+	for _, s in ipairs(subs) do
+		if not contains(body, s) then
+			return false
+		end
+	end
+	return true
+end
+
+function response(status, headers, body)
+	body = body or ""
+	checked = checked + 1
+	local ok = right(status, body)
+	if contains(body, marker) then
+		marked = marked + 1
+		ok = false
+	end
+	if status >= 500 and page ~= "faults" then
+		server_errors = server_errors + 1
+	end
+	if not ok then
+		wrong = wrong + 1
+		if sample == "" then
+			sample = status .. " " .. string.sub(string.gsub(body, "%s+", " "), 1, 400)
+		end
+	end
+end
+
+-- main state: sums the threads' counts
+local threads = {}
+
+function setup(thread)
+	table.insert(threads, thread)
+end
+
+function done(summary, latency, requests)
+	local c, w, m, s = 0, 0, 0, 0
+	for _, t in ipairs(threads) do
+		c = c + t:get("checked")
+		w = w + t:get("wrong")
+		m = m + t:get("marked")
+		s = s + t:get("server_errors")
+		local sam = t:get("sample")
+		if sam ~= "" then
+			io.write("E2E_SAMPLE ", sam, "\n")
+		end
+	end
+	local e = summary.errors
+	io.write(string.format(
+		"E2E_RESULT page=%s requests=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f checked=%d wrong=%d marked=%d server_errors=%d socket_errors=%d\n",
+		page, summary.requests, summary.requests / (summary.duration / 1e6),
+		latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+		c, w, m, s, e.connect + e.read + e.write + e.timeout))
+end
