@@ -206,7 +206,7 @@ load_start() {
 	[ "$page" != faults ] || threads=$connections # one connection per thread
 	mkdir -p "$run/wrk"
 	E2E_PAGE=$page E2E_DIR="$run/expect" E2E_MARKER=$marker \
-		wrk -t"$threads" -c"$connections" -d"${secs}s" --timeout 10s --latency \
+		wrk -t"$threads" -c"$connections" -d"${secs}s" --timeout "${wrk_timeout:-10s}" --latency \
 		-s "$e2e_lib_dir/e2e-check.lua" "$base$path" >"$run/wrk/$tag.out" 2>&1 &
 	wrk_pid=$!
 }

@@ -48,8 +48,9 @@ connections=16
 marker=POGO-E2E-JOB-OUTPUT
 shutdown_timeout=3 # pogo.shutdown_timeout in examples/app/conf.d/pogo.ini
 pool_threads=10    # 4 + 4 + 2: the pools of conf.d/pogo.ini
-apache_servers=2 apache_threads=8
+apache_servers=2 apache_threads=12 # 24 request threads: more than wrk's connections, or the event MPM closes keep-alive ones
 num_threads=8 workers=4 # FrankenPHP's PHP threads, and worker mode's workers
+[ "$server" != worker ] || num_threads=9 # more than the workers
 log() { printf 'e2e-%s: %s\n' "$server" "$*"; }
 passed=0
 failed=0
@@ -171,7 +172,7 @@ case "$server" in
 	apache) version=$("$binary" -v | head -1 | cut -d: -f2- | sed 's/^ *//')", event MPM, $apache_servers x $apache_threads threads" ;;
 	*) version="FrankenPHP $("$binary" build-info 2>/dev/null | awk '$2 == "github.com/dunglas/frankenphp" { print $3 }'), $server mode" ;;
 esac
-pogo_check "$server: starts" 1 "$version on $base (pid $pid); $("$php" -v | head -1 | cut -d'(' -f1)$([ "$opcache" = 1 ] && echo ", opcache")"
+pogo_check "$server: starts" 1 "$version on $base (pid $pid); $("$php" -n -v | head -1 | cut -d'(' -f1)$([ "$opcache" = 1 ] && echo ", opcache")"
 
 # ---- the server's processes -----------------------------------------------------
 
@@ -241,9 +242,11 @@ done
 
 # Reloads under load: wrk on /fanout.php throughout.
 reload_log="$run/reloads.log"
-reload_secs=$((reloads * 2 + 4))
+reload_secs=$((reloads * 2 + 6))
 log "wrk: fanout, ${reload_secs}s, $reloads reloads ($([ "$server" = apache ] && echo "apache2 -k graceful" || echo "frankenphp reload --force"))"
-load_start fanout "$reload_secs" reload
+# A 4 s timeout: a request that a reload left without an answer counts as
+# a socket error before the run ends.
+wrk_timeout=4s load_start fanout "$reload_secs" reload
 sleep 2
 reload_fail=0
 for ((i = 1; i <= reloads; i++)); do
@@ -261,7 +264,7 @@ judge "$server: $reloads reloads under load" reload
 live=$(kill -0 "$pid" 2>/dev/null && echo 1 || echo 0)
 detail="$reloads reloads, $reload_fail failed (log: $reload_log); server pid $pid $([ "$live" = 1 ] && echo kept || echo gone)"
 if [ "$server" = apache ]; then
-	n=$(grep -c 'Graceful restart requested' "$run/error.log" || true)
+	n=$(grep -c 'SIGUSR1 received.  Doing graceful restart' "$run/error.log" || true)
 	[ "$n" = "$reloads" ] || live=0
 	detail+="; $n graceful restarts in error.log"
 else
@@ -303,8 +306,9 @@ in_log=$(grep -c "$marker" "${logs[@]}" | awk -F: '{ s += $NF } END { print s + 
 pogo_check "$server: no job output in responses" "$([ "$total_marked" = 0 ] && [ "$in_log" -gt 0 ] && echo 1 || echo 0)" \
 	"$total_marked responses held the marker; $in_log lines of job output in the server's log"
 
+count_crashes() { cat "${logs[@]}" 2>/dev/null | grep -c -E 'exit signal|Segmentation fault|SIGSEGV|SIGABRT|^panic:' || true; }
 crash=$(crash_in "${logs[@]}")
-crashes=$(grep -h -c -E 'exit signal|Segmentation fault|SIGSEGV|SIGABRT|^panic:' "${logs[@]}" 2>/dev/null | awk '{ s += $1 } END { print s + 0 }')
+crashes=$(count_crashes)
 pogo_check "$server: running, no crash" "$([ -z "$crash" ] && kill -0 "$pid" 2>/dev/null && echo 1 || echo 0)" \
 	"$crashes crashes in the logs${crash:+; $crash}"
 backtraces "$run" "$binary"
@@ -347,7 +351,7 @@ pogo_check "$server: stop under load" "$([ "$stopped" = 1 ] && [ "$rc" = 0 ] && 
 pogo_check "$server: no process left" "$([ ${#left[@]} = 0 ] && echo 1 || echo 0)" \
 	"$(if [ ${#left[@]} = 0 ]; then echo "all of [${before_stop% }] gone"; else echo "still there: ${left[*]}"; fi)"
 backtraces "$run" "$binary"
-crashes=$(grep -h -c -E 'exit signal|Segmentation fault|SIGSEGV|SIGABRT|^panic:' "${logs[@]}" 2>/dev/null | awk '{ s += $1 } END { print s + 0 }')
+crashes=$(count_crashes)
 
 for page in "${pages[@]}" reload; do row "$server" "$page" "$page" "$crashes"; done
 log "logs: ${logs[*]}; wrk: $run/wrk/"
