@@ -3,7 +3,10 @@
 -- E2E_DIR: the expectations (tools/e2e-lib.sh, e2e_expect), one of
 --   PAGE.body   the exact body of a 200 response
 --   PAGE.subs   one line per string that a 200 response's body must contain
---   faults.tsv  kind, status, strings: /faults.php?kind= rotates through them
+--   faults.tsv  kind, status, strings: each thread (one connection each)
+--               asks /faults.php for one kind, thread N for the Nth kind in
+--               turn, so a response is checked against what was asked on its
+--               own connection, whatever the order of responses
 -- E2E_MARKER: the line every job prints, which no response may hold.
 local page = os.getenv("E2E_PAGE")
 local dir = os.getenv("E2E_DIR")
@@ -35,18 +38,20 @@ end
 checked, wrong, marked, server_errors = 0, 0, 0, 0
 sample = ""
 local expected_body, subs
-local faults, kinds, pending, head, tail, turn = {}, {}, {}, 1, 0, 0
+local want_fault, fault_path
 
 function init(args)
 	if page == "faults" then
+		local faults = {}
 		for line in io.lines(dir .. "/faults.tsv") do
 			local f = split(line, "\t")
 			local kind = table.remove(f, 1)
 			local status = tonumber(table.remove(f, 1))
-			faults[kind] = { status = status, subs = f }
-			table.insert(kinds, kind)
+			table.insert(faults, { kind = kind, status = status, subs = f })
 		end
-		turn = math.random(#kinds)
+		-- thread_no: set by setup() in wrk's main state, before init
+		want_fault = faults[(thread_no - 1) % #faults + 1]
+		fault_path = "/faults.php?kind=" .. want_fault.kind
 	else
 		expected_body = slurp(dir .. "/" .. page .. ".body")
 		if not expected_body then
@@ -66,35 +71,19 @@ function init(args)
 end
 
 if page == "faults" then
-	-- One connection per thread: its responses come back in request order.
 	function request()
-		if #kinds == 0 then -- wrk's main state, checking the request's syntax
-			return wrk.format("GET", "/faults.php?kind=exception")
-		end
-		turn = turn % #kinds + 1
-		local kind = kinds[turn]
-		tail = tail + 1
-		pending[tail] = kind
-		return wrk.format("GET", "/faults.php?kind=" .. kind)
+		-- wrk's main state (which has no init) calls it once, to check the syntax
+		return wrk.format("GET", fault_path or "/faults.php?kind=exception")
 	end
 end
 
 local function right(status, body)
 	if page == "faults" then
-		if head == 1 and tail >= 2 and not contains(body, '"kind":"' .. pending[1] .. '"') then
-			-- wrk calls request() once in its first thread only to check the
-			-- request's syntax: that one was never sent.
-			pending[1] = nil
-			head = 2
-		end
-		local kind = pending[head]
-		pending[head] = nil
-		head = head + 1
-		local want = kind and faults[kind]
-		if not want or status ~= want.status then
+		-- the body names its kind too: faults.tsv's first string holds it
+		if status ~= want_fault.status then
 			return false
 		end
-		for _, s in ipairs(want.subs) do
+		for _, s in ipairs(want_fault.subs) do
 			if not contains(body, s) then
 				return false
 			end
@@ -139,6 +128,7 @@ local threads = {}
 
 function setup(thread)
 	table.insert(threads, thread)
+	thread:set("thread_no", #threads)
 end
 
 function done(summary, latency, requests)
@@ -155,8 +145,8 @@ function done(summary, latency, requests)
 	end
 	local e = summary.errors
 	io.write(string.format(
-		"E2E_RESULT page=%s requests=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f checked=%d wrong=%d marked=%d server_errors=%d socket_errors=%d\n",
+		"E2E_RESULT page=%s requests=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f checked=%d wrong=%d marked=%d server_errors=%d socket_errors=%d connect_errors=%d read_errors=%d write_errors=%d timeouts=%d\n",
 		page, summary.requests, summary.requests / (summary.duration / 1e6),
 		latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-		c, w, m, s, e.connect + e.read + e.write + e.timeout))
+		c, w, m, s, e.connect + e.read + e.write + e.timeout, e.connect, e.read, e.write, e.timeout))
 end

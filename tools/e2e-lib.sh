@@ -227,10 +227,13 @@ result() { sed -n "s/^E2E_RESULT .* $2=\([^ ]*\).*/\1/p" "$run/wrk/$1.out" | tai
 total_marked=0
 
 # judge NAME TAG...: load runs pass when wrk checked every response, all
-# right, no 5xx and no socket error. judge_sockets=0 lets socket errors pass
-# (counted and printed): a stop under load closes connections.
+# right, no 5xx and no socket error. judge_sockets=closed lets read and
+# write errors pass (a server closing keep-alive connections at a reload),
+# not connect errors or time-outs (a request left without an answer);
+# judge_sockets=0 lets every socket error pass. Passed ones are printed.
 judge() {
 	local name=$1 tag v requests=0 checked=0 wrong=0 marked=0 srv=0 sock=0 ok=1
+	local conn=0 rd=0 wr=0 tmo=0
 	shift
 	for tag in "$@"; do
 		if [ -z "$(result "$tag" requests)" ]; then
@@ -243,9 +246,17 @@ judge() {
 		marked=$((marked + $(result "$tag" marked)))
 		srv=$((srv + $(result "$tag" server_errors)))
 		sock=$((sock + $(result "$tag" socket_errors)))
+		conn=$((conn + $(result "$tag" connect_errors)))
+		rd=$((rd + $(result "$tag" read_errors)))
+		wr=$((wr + $(result "$tag" write_errors)))
+		tmo=$((tmo + $(result "$tag" timeouts)))
 	done
 	[ "$requests" -gt 0 ] && [ "$checked" = "$requests" ] && [ "$wrong" = 0 ] && [ "$srv" = 0 ] || ok=0
-	[ "${judge_sockets:-1}" = 0 ] || [ "$sock" = 0 ] || ok=0
+	case "${judge_sockets:-1}" in
+		0) ;;
+		closed) [ "$conn" = 0 ] && [ "$tmo" = 0 ] || ok=0 ;;
+		*) [ "$sock" = 0 ] || ok=0 ;;
+	esac
 	total_marked=$((total_marked + marked))
 	if [ $# = 1 ]; then
 		v=$(printf '%d requests, %s req/s, latency p50 %s ms, p99 %s ms; %d wrong, %d 5xx, %d socket errors' \
@@ -253,6 +264,7 @@ judge() {
 	else
 		v=$(printf '%d requests in %d runs; %d wrong, %d 5xx, %d socket errors' "$requests" $# "$wrong" "$srv" "$sock")
 	fi
+	[ "$sock" = 0 ] || v+=" (connect $conn, read $rd, write $wr, time-out $tmo)"
 	pogo_check "$name" "$ok" "$v"
 	for tag in "$@"; do
 		grep '^E2E_SAMPLE' "$run/wrk/$tag.out" | head -1 | sed "s/^E2E_SAMPLE/      wrong ($tag):/" | cut -c1-200 || true
