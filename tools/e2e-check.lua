@@ -8,7 +8,12 @@
 --               turn, so a response is checked against what was asked on its
 --               own connection, whatever the order of responses
 -- E2E_MARKER: the line every job prints, which no response may hold.
+-- E2E_TIMEOUT: wrk's --timeout in seconds. Each thread has one connection
+-- (tools/e2e-lib.sh): a thread whose request has waited that long when the
+-- run ends counts as "unanswered" (wrk itself counts a time-out only when a
+-- late answer arrives, and never sends on that connection again).
 local page = os.getenv("E2E_PAGE")
+local timeout_s = tonumber(os.getenv("E2E_TIMEOUT") or "10")
 local dir = os.getenv("E2E_DIR")
 local marker = os.getenv("E2E_MARKER")
 
@@ -36,6 +41,7 @@ end
 
 -- per thread
 checked, wrong, marked, server_errors = 0, 0, 0, 0
+sent, waiting_since = 0, 0
 sample = ""
 local expected_body, subs
 local want_fault, fault_path
@@ -70,11 +76,15 @@ function init(args)
 	end
 end
 
-if page == "faults" then
-	function request()
-		-- wrk's main state (which has no init) calls it once, to check the syntax
-		return wrk.format("GET", fault_path or "/faults.php?kind=exception")
+-- wrk calls request() once more in its first thread, before the run, to
+-- check the request: that one is never sent (done() subtracts it).
+function request()
+	sent = sent + 1
+	waiting_since = os.time()
+	if page == "faults" then
+		return wrk.format("GET", fault_path)
 	end
+	return wrk.format()
 end
 
 local function right(status, body)
@@ -106,6 +116,7 @@ end
 
 function response(status, headers, body)
 	body = body or ""
+	waiting_since = 0
 	checked = checked + 1
 	local ok = right(status, body)
 	if contains(body, marker) then
@@ -132,8 +143,13 @@ function setup(thread)
 end
 
 function done(summary, latency, requests)
-	local c, w, m, s = 0, 0, 0, 0
+	local c, w, m, s, n, u, now = 0, 0, 0, 0, -1, 0, os.time()
 	for _, t in ipairs(threads) do
+		n = n + t:get("sent")
+		local since = t:get("waiting_since")
+		if since > 0 and now - since >= timeout_s then
+			u = u + 1
+		end
 		c = c + t:get("checked")
 		w = w + t:get("wrong")
 		m = m + t:get("marked")
@@ -145,8 +161,8 @@ function done(summary, latency, requests)
 	end
 	local e = summary.errors
 	io.write(string.format(
-		"E2E_RESULT page=%s requests=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f checked=%d wrong=%d marked=%d server_errors=%d socket_errors=%d connect_errors=%d read_errors=%d write_errors=%d timeouts=%d\n",
+		"E2E_RESULT page=%s requests=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f checked=%d wrong=%d marked=%d server_errors=%d socket_errors=%d connect_errors=%d read_errors=%d write_errors=%d timeouts=%d sent=%d unanswered=%d\n",
 		page, summary.requests, summary.requests / (summary.duration / 1e6),
 		latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-		c, w, m, s, e.connect + e.read + e.write + e.timeout, e.connect, e.read, e.write, e.timeout))
+		c, w, m, s, e.connect + e.read + e.write + e.timeout, e.connect, e.read, e.write, e.timeout, n, u))
 end

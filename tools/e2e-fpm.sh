@@ -260,10 +260,7 @@ pogo_check "server functions in a job" "$ok" "${server_body:0:400}"
 
 # A handle of an earlier request (/detached.php dispatched it and did not
 # await it) is foreign to this one.
-handle=$(curl -s --max-time 10 "$base/detached.php" | sed -n 's/.*"handle":\([0-9]*\).*/\1/p')
-body=$(curl -s --max-time 10 "$base/detached.php?await=${handle:-0}" || true)
-pogo_check "handles end with their request" \
-	"$([ -n "$handle" ] && [[ $body == *"cannot be awaited here"* ]] && echo 1 || echo 0)" "handle ${handle:-none}, then: ${body:0:200}"
+check_foreign_handle "handles end with their request" "$base"
 
 # The sampler: every 0.2 s, each child's pid, pool, threads and RSS.
 (

@@ -195,19 +195,41 @@ e2e_server_subs() {
 	} >"$2/server.subs"
 }
 
+# check_foreign_handle NAME BASE: a handle that /detached.php dispatched
+# cannot be awaited by a later request. Where the later request may reach
+# another process (php-fpm's or Apache's children), that process has never
+# had the handle: "unknown handle" is its refusal. Up to 10 tries, until one
+# lands in the same process; every answer must be one of the two refusals.
+check_foreign_handle() {
+	local name=$1 base=$2 i handle body same=0 ok=1 last=
+	for ((i = 1; i <= 10; i++)); do
+		handle=$(curl -s --max-time 10 "$base/detached.php" | sed -n 's/.*"handle":\([0-9]*\).*/\1/p')
+		body=$(curl -s --max-time 10 "$base/detached.php?await=${handle:-0}" || true)
+		last="handle ${handle:-none}, then: ${body:0:160}"
+		if [ -n "$handle" ] && [[ $body == *"handle $handle cannot be awaited here"* ]]; then
+			same=1
+			break
+		fi
+		if [ -z "$handle" ] || [[ $body != *"unknown handle $handle: no job has this handle"* ]]; then
+			ok=0
+			break
+		fi
+	done
+	pogo_check "$name" "$([ "$ok" = 1 ] && [ "$same" = 1 ] && echo 1 || echo 0)" "try $((i > 10 ? 10 : i)): $last"
+}
+
 # ---- wrk ------------------------------------------------------------------------
 
 wrk_pid=
 
 # load_start PAGE SECONDS TAG
 load_start() {
-	local page=$1 secs=$2 tag=$3 path threads=2
-	path=/$page.php
-	[ "$page" != faults ] || threads=$connections # one connection per thread
+	local page=$1 secs=$2 tag=$3 timeout=${wrk_timeout:-10}
 	mkdir -p "$run/wrk"
-	E2E_PAGE=$page E2E_DIR="$run/expect" E2E_MARKER=$marker \
-		wrk -t"$threads" -c"$connections" -d"${secs}s" --timeout "${wrk_timeout:-10s}" --latency \
-		-s "$e2e_lib_dir/e2e-check.lua" "$base$path" >"$run/wrk/$tag.out" 2>&1 &
+	# One connection per thread: e2e-check.lua tells what each one waits for.
+	E2E_PAGE=$page E2E_DIR="$run/expect" E2E_MARKER=$marker E2E_TIMEOUT=$timeout \
+		wrk -t"$connections" -c"$connections" -d"${secs}s" --timeout "${timeout}s" --latency \
+		-s "$e2e_lib_dir/e2e-check.lua" "$base/$page.php" >"$run/wrk/$tag.out" 2>&1 &
 	wrk_pid=$!
 }
 
@@ -231,9 +253,11 @@ total_marked=0
 # write errors pass (a server closing keep-alive connections at a reload),
 # not connect errors or time-outs (a request left without an answer);
 # judge_sockets=0 lets every socket error pass. Passed ones are printed.
+# A request left without an answer for wrk's whole time-out fails it too,
+# unless judge_unanswered=report (printed then).
 judge() {
 	local name=$1 tag v requests=0 checked=0 wrong=0 marked=0 srv=0 sock=0 ok=1
-	local conn=0 rd=0 wr=0 tmo=0
+	local conn=0 rd=0 wr=0 tmo=0 sent=0 unanswered=0
 	shift
 	for tag in "$@"; do
 		if [ -z "$(result "$tag" requests)" ]; then
@@ -250,7 +274,10 @@ judge() {
 		rd=$((rd + $(result "$tag" read_errors)))
 		wr=$((wr + $(result "$tag" write_errors)))
 		tmo=$((tmo + $(result "$tag" timeouts)))
+		sent=$((sent + $(result "$tag" sent)))
+		unanswered=$((unanswered + $(result "$tag" unanswered)))
 	done
+	[ "$unanswered" = 0 ] || [ "${judge_unanswered:-fail}" = report ] || ok=0
 	[ "$requests" -gt 0 ] && [ "$checked" = "$requests" ] && [ "$wrong" = 0 ] && [ "$srv" = 0 ] || ok=0
 	case "${judge_sockets:-1}" in
 		0) ;;
@@ -265,6 +292,7 @@ judge() {
 		v=$(printf '%d requests in %d runs; %d wrong, %d 5xx, %d socket errors' "$requests" $# "$wrong" "$srv" "$sock")
 	fi
 	[ "$sock" = 0 ] || v+=" (connect $conn, read $rd, write $wr, time-out $tmo)"
+	[ "$unanswered" = 0 ] || v+="; $sent sent, $unanswered never answered"
 	pogo_check "$name" "$ok" "$v"
 	for tag in "$@"; do
 		grep '^E2E_SAMPLE' "$run/wrk/$tag.out" | head -1 | sed "s/^E2E_SAMPLE/      wrong ($tag):/" | cut -c1-200 || true

@@ -228,14 +228,7 @@ ok=1
 while IFS= read -r want; do [[ $body == *"$want"* ]] || ok=0; done <"$run/expect/server.subs"
 pogo_check "$server: server functions in a job" "$ok" "${body:0:300}"
 
-handle=$(curl -s --max-time 10 "$base/detached.php" | sed -n 's/.*"handle":\([0-9]*\).*/\1/p')
-body=$(curl -s --max-time 10 "$base/detached.php?await=${handle:-0}" || true)
-# In Apache the second request may reach another child, a process whose
-# Pogo has never had that handle: "unknown handle" is its refusal.
-refused='cannot be awaited here'
-[ "$server" != apache ] || refused='(cannot be awaited here|unknown handle [0-9]+: no job has this handle)'
-pogo_check "$server: handles end with their request" \
-	"$([ -n "$handle" ] && [[ $body =~ $refused ]] && echo 1 || echo 0)" "handle ${handle:-none}, then: ${body:0:200}"
+check_foreign_handle "$server: handles end with their request" "$base"
 
 pages=(fanout fragments post faults server detached)
 for page in "${pages[@]}"; do
@@ -250,7 +243,7 @@ reload_secs=$((reloads * 2 + 6))
 log "wrk: fanout, ${reload_secs}s, $reloads reloads ($([ "$server" = apache ] && echo "apache2 -k graceful" || echo "frankenphp reload --force"))"
 # A 4 s timeout: a request that a reload left without an answer counts as
 # a socket error before the run ends.
-wrk_timeout=4s load_start fanout "$reload_secs" reload
+wrk_timeout=4 load_start fanout "$reload_secs" reload
 sleep 2
 reload_fail=0
 for ((i = 1; i <= reloads; i++)); do
@@ -267,10 +260,16 @@ load_wait
 # A graceful restart closes the old children's keep-alive connections:
 # read and write errors are counted and pass; connect errors and time-outs
 # (requests left without an answer) do not, nor wrong bodies or 5xx.
+# FrankenPHP 1.12.2 never answers a request that arrives during a reload,
+# nor closes its connection (docs/deployment.md; the same without Pogo):
+# wrk's connections stall one by one, and the first reload leaves few or
+# none. There the check is of every answer (right, no 5xx, no connect
+# error), and the requests never answered and the throughput are printed.
 if [ "$server" = apache ]; then
 	judge_sockets=closed judge "$server: $reloads reloads under load" reload
 else
-	judge "$server: $reloads reloads under load" reload
+	judge_sockets=closed judge_unanswered=report judge "$server: $reloads reloads under load" reload
+	log "reload run: $(result reload rps) req/s against $(result fanout rps) req/s without reloads; $(result reload unanswered) of $connections connections left waiting for an answer, $(result reload sent) requests sent, $(result reload requests) answered"
 fi
 live=$(kill -0 "$pid" 2>/dev/null && echo 1 || echo 0)
 detail="$reloads reloads, $reload_fail failed (log: $reload_log); server pid $pid $([ "$live" = 1 ] && echo kept || echo gone)"
