@@ -359,6 +359,11 @@ for c in "${!seen_pool[@]}"; do
 	grep -qw "$c" <<<"$children_before_reload" && continue
 	grep -qx "$c" <<<"$live" && continue
 	recycled=$((recycled + 1))
+	# one recycled just now may still be stopping its pools
+	for ((i = 0; i < (shutdown_timeout + 1) * 10; i++)); do
+		[ -d "/proc/$c" ] || break
+		sleep 0.1
+	done
 	[ -d "/proc/$c" ] && lingering+=("$c")
 	grep -q "child $c exited with code 0 " "$run/php-fpm.log" || not_logged+=("$c")
 done
