@@ -42,7 +42,7 @@ tree() {
 	for p in "$@"; do
 		echo "$p"
 		# shellcheck disable=SC2013 # pids, separated by spaces
-		for c in $(cat /proc/"$p"/task/*/children 2>/dev/null); do tree "$c"; done
+		for c in $(cat /proc/"$p"/task/*/children 2>/dev/null || true); do tree "$c"; done
 	done
 }
 

@@ -82,12 +82,15 @@ log "logs in $run"
 
 pids=()
 cleanup() {
-	local rc=$? i
+	local rc=$? i kids k
 	trap - EXIT INT TERM
 	[ -z "$wrk_pid" ] || { stop_pid "$wrk_pid" TERM 2 || true; wait "$wrk_pid" 2>/dev/null || true; }
 	for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+		# php -S leaves its PHP_CLI_SERVER_WORKERS running when it stops
+		kids=$(tree "${pids[$i]}" | tail -n +2)
 		stop_pid "${pids[$i]}" TERM 20 || true
 		wait "${pids[$i]}" 2>/dev/null || true
+		for k in $kids; do stop_pid "$k" TERM 5 || true; done
 	done
 	log "logs kept in $run"
 	exit "$rc"
