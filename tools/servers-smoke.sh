@@ -38,6 +38,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=tools/lib.sh
 . "$here/tools/lib.sh"
+# stop_pid, tree, wait_http, crash_in, backtraces
+# shellcheck source=tools/e2e-lib.sh
+. "$here/tools/e2e-lib.sh"
 
 requests=${SMOKE_REQUESTS:-10}
 opcache=${SMOKE_OPCACHE:-1}
@@ -106,18 +109,6 @@ log "logs in $run"
 # ---- stopping everything we start, by pid -----------------------------------
 
 pids=()
-stop_pid() { # stop_pid PID SIGNAL SECONDS: SIGNAL, then SIGKILL after SECONDS; 0 if it stopped in time
-	local pid=$1 sig=$2 secs=$3 i
-	kill -0 "$pid" 2>/dev/null || return 0
-	kill "-$sig" "$pid" 2>/dev/null || true
-	for ((i = 0; i < secs * 10; i++)); do
-		kill -0 "$pid" 2>/dev/null || return 0
-		sleep 0.1
-	done
-	log "pid $pid did not stop on SIG$sig in ${secs}s: SIGKILL"
-	kill -KILL "$pid" 2>/dev/null || true
-	return 1
-}
 cleanup() {
 	local rc=$? i
 	trap - EXIT INT TERM
@@ -294,16 +285,6 @@ php_ini() {
 
 # ---- one server ---------------------------------------------------------------
 
-wait_http() { # wait_http URL SECONDS PID: 0 once URL answers 200; 1 if the time runs out or PID exits
-	local i
-	for ((i = 0; i < $2 * 10; i++)); do
-		curl -fs -o /dev/null --max-time 5 "$1" && return 0
-		kill -0 "$3" 2>/dev/null || return 1
-		sleep 0.1
-	done
-	return 1
-}
-
 # body_ok FILE SAPI MODE: the page's body, with the right results
 body_ok() {
 	local line
@@ -360,45 +341,6 @@ scopes() {
 	body=$(curl -s --max-time 20 "$(page_url "$base" scope)&await=$handle" || true)
 	pogo_check "$name: handles end with their request" \
 		"$([[ $body == *"cannot be awaited here"* ]] && echo 1 || echo 0)" "handle $handle, then: $body"
-}
-
-# crash_in FILE...: the first line that tells of a crash, if any
-crash_in() {
-	grep -h -m1 -E 'SIGSEGV|SIGABRT|SIGBUS|exit signal|Segmentation fault|signal arrived during cgo|fatal error:|^panic:|Assertion .* failed|core dumped' "$@" 2>/dev/null | head -1 | cut -c1-200 || true
-}
-
-# backtraces DIR BINARY: every core file under DIR, as DIR/backtrace-N.txt
-# (gdb, then the core deleted); prints where, and the crashed thread's frames
-backtraces() {
-	local dir=$1 binary=$2 core n=0 out
-	while IFS= read -r core; do
-		n=$((n + 1))
-		if ! command -v gdb >/dev/null; then
-			printf '      core file %s (no gdb for a backtrace)\n' "$core"
-			continue
-		fi
-		out="$dir/backtrace-$n.txt"
-		gdb -batch -ex 'set pagination off' -ex 'bt 12' -ex 'thread apply all bt 16' \
-			"$binary" "$core" >"$out" 2>&1 </dev/null || true
-		rm -f "$core"
-		printf '      backtrace: %s; the crashed thread:\n' "$out"
-		# Its first frames, from where the signal arrived (below Go's
-		# signal handler, in FrankenPHP).
-		# (gdb names frame #0 when it loads the core, and again in bt).
-		awk '/^Thread [0-9]+ / { exit } /<signal handler called>/ { n = 0; split("", seen); next }
-			/^#[0-9]+ / && n < 6 && !seen[$1]++ { f[n++] = $0 }
-			END { for (i = 0; i < n; i++) print f[i] }' "$out" |
-			cut -c1-160 | sed 's/^/        /' || true
-	done < <(find "$dir" -name 'core*' -type f 2>/dev/null)
-}
-
-# tree PID: PID and its descendants
-tree() {
-	local p c
-	for p in "$@"; do
-		echo "$p"
-		for c in $(cat /proc/"$p"/task/*/children 2>/dev/null); do tree "$c"; done
-	done
 }
 
 # serve NAME DIR BINARY PID URL SAPI MODE LOGS...: the checks of a running server, then its stop

@@ -7,7 +7,8 @@
 #   tools/test.sh nts    build on Debian's NTS php8.2-dev and run the NTS tests
 #   tools/test.sh stress concurrent processes, every outcome checked (STRESS_JOBS sizes it)
 #   tools/test.sh fuzz   seeded random values and timeouts through an echo job
-#   tools/test.sh e2e    php-fpm behind nginx under wrk, quick version (E2E_QUICK=1)
+#   tools/test.sh e2e    examples/app in php-fpm + nginx, Apache, FrankenPHP classic and worker
+#                        mode under wrk, quick version (E2E_QUICK=1; E2E_SERVERS narrows it)
 #
 # TESTS=tests/dispatch_*.phpt narrows the phpt run.
 # Each stage's output is also kept in $POGO_CACHE/logs/test-STAGE.log; a stage
