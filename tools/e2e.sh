@@ -20,6 +20,9 @@
 #
 # Environment:
 #   E2E_SERVERS="fpm apache frankenphp worker"   which servers (arguments win)
+# By default, without a Go that can build FrankenPHP (a bare Debian 12 has
+# none), frankenphp and worker are skipped with a SKIP line saying why;
+# servers named by arguments or E2E_SERVERS always run.
 #   E2E_QUICK=1, E2E_DURATION=N (seconds a page), E2E_RELOADS=N, E2E_OPCACHE=0
 #   and those of each driver (tools/e2e-fpm.sh, tools/e2e-server.sh)
 set -euo pipefail
@@ -28,8 +31,19 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 . "$here/tools/lib.sh"
 
 servers=("$@")
+chosen=${#servers[@]}
+[ -z "${E2E_SERVERS:-}" ] || chosen=1
 # shellcheck disable=SC2206 # a list of words
 [ ${#servers[@]} -gt 0 ] || servers=(${E2E_SERVERS:-fpm apache frankenphp worker})
+skipped=()
+if [ "$chosen" = 0 ] && ! go_report=$("$here/tools/frankenphp.sh" --go 2>&1); then
+	# By default (make test), FrankenPHP needs a Go that a bare Debian 12 lacks:
+	# said here and at the end, never silently. Named servers always run.
+	servers=(fpm apache)
+	skipped=("frankenphp, worker: not run, no Go to build FrankenPHP with:" "$go_report")
+	printf 'e2e: SKIP %s
+' "${skipped[@]}"
+fi
 for s in "${servers[@]}"; do
 	case "$s" in
 		fpm | apache | frankenphp | worker) ;;
@@ -73,6 +87,7 @@ done
 echo
 echo "== e2e: servers"
 printf '  %s\n' "${times[@]}"
+[ ${#skipped[@]} = 0 ] || printf '  SKIP %s\n' "${skipped[@]}"
 echo "outputs in $out"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -2,6 +2,8 @@
 # Builds (once) and caches a FrankenPHP binary against the cached embed PHP.
 #
 #   tools/frankenphp.sh        build if missing, print the binary's path
+#   tools/frankenphp.sh --go   only find the Go that would build it: print it, or say
+#                              what is missing and exit 1
 #
 # The Go module in tools/frankenphp (main.go, go.mod, go.sum) pins FrankenPHP
 # and every dependency; go.sum holds the hashes that FrankenPHP's own caddy
@@ -67,6 +69,10 @@ if [ -z "$go" ]; then
 	log "this script then finds /usr/lib/go-1.23/bin/go, and that Go downloads Go $need_go"
 	log "from the Go module proxy (GOTOOLCHAIN=go$need_go). POGO_GO=/path/to/go names one."
 	exit 1
+fi
+if [ "${1:-}" = --go ]; then
+	echo "$go"
+	exit 0
 fi
 
 # ---- the cache ----------------------------------------------------------------
