@@ -1,5 +1,5 @@
 # shellcheck shell=bash disable=SC2154 # run, base, marker, connections: set by the caller
-# Shared by tools/e2e-fpm.sh, tools/e2e-server.sh and tools/servers-smoke.sh:
+# Shared by tools/e2e-fpm.sh and tools/e2e-server.sh:
 # sourced (after tools/lib.sh), not run.
 #
 # Processes (by pid, never by name):
@@ -193,6 +193,17 @@ e2e_server_subs() {
 		esac
 		echo '"phpinfo":true'
 	} >"$2/server.subs"
+}
+
+# check_server_functions NAME BASE: a job that calls the server's own
+# functions gets what a request without a client would (nothing to finish,
+# no headers) or an Error saying it needs one, and the server survives.
+# /server.php's body must hold every line of expect/server.subs.
+check_server_functions() {
+	local name=$1 base=$2 body want ok=1
+	body=$(curl -s --max-time 10 "$base/server.php" || true)
+	while IFS= read -r want; do [[ $body == *"$want"* ]] || ok=0; done <"$run/expect/server.subs"
+	pogo_check "$name" "$ok" "${body:0:400}"
 }
 
 # check_foreign_handle NAME BASE: a handle that /detached.php dispatched
