@@ -87,18 +87,19 @@ function request()
 	return wrk.format()
 end
 
+local function contains_all(body, list)
+	for _, s in ipairs(list) do
+		if not contains(body, s) then
+			return false
+		end
+	end
+	return true
+end
+
 local function right(status, body)
 	if page == "faults" then
 		-- the body names its kind too: faults.tsv's first string holds it
-		if status ~= want_fault.status then
-			return false
-		end
-		for _, s in ipairs(want_fault.subs) do
-			if not contains(body, s) then
-				return false
-			end
-		end
-		return true
+		return status == want_fault.status and contains_all(body, want_fault.subs)
 	end
 	if status ~= 200 then
 		return false
@@ -106,12 +107,7 @@ local function right(status, body)
 	if expected_body then
 		return body == expected_body
 	end
-	for _, s in ipairs(subs) do
-		if not contains(body, s) then
-			return false
-		end
-	end
-	return true
+	return contains_all(body, subs)
 end
 
 function response(status, headers, body)

@@ -56,35 +56,12 @@ pool_sizes=(4 4 2)
 
 log() { printf 'e2e: %s\n' "$*"; }
 die() { printf 'e2e: %s\n' "$*" >&2; exit 1; }
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # ---- tools ------------------------------------------------------------------
 
-missing=()
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
-command -v wrk >/dev/null || missing+=(wrk)
-command -v curl >/dev/null || missing+=(curl)
-if [ ${#missing[@]} -gt 0 ]; then
-	log "installing ${missing[*]} from Debian"
-	as_root apt-get update -qq
-	# Debian's nginx package starts a system nginx on port 80 where it can;
-	# a policy-rc.d that says no keeps it from starting anything here.
-	policy=
-	if [ ! -e /usr/sbin/policy-rc.d ]; then
-		printf '#!/bin/sh\nexit 101\n' | as_root tee /usr/sbin/policy-rc.d >/dev/null
-		as_root chmod 755 /usr/sbin/policy-rc.d
-		policy=/usr/sbin/policy-rc.d
-	fi
-	apt_log=$(mktemp)
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >"$apt_log" 2>&1 || {
-		cat "$apt_log" >&2
-		rm -f "$apt_log"
-		[ -z "$policy" ] || as_root rm -f "$policy"
-		die "could not install ${missing[*]}"
-	}
-	rm -f "$apt_log"
-	[ -z "$policy" ] || as_root rm -f "$policy"
-fi
+# Debian's nginx package starts a system nginx on port 80 where it can:
+# installed with no service start.
+pogo_apt_install_nostart nginx wrk curl procps
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 prefix=$("$here/tools/php-toolchain.sh" "$flavor")
@@ -191,10 +168,10 @@ passed=0
 failed=0
 
 # children_now: the pids of php-fpm's children (both pools)
-children_now() { cat /proc/"$fpm_pid"/task/*/children 2>/dev/null | tr ' ' '\n' | grep . || true; }
+children_now() { pgrep -P "$fpm_pid" || true; }
 pool_of() { # pool_of PID: the php-fpm pool a child serves ("php-fpm: pool NAME")
 	local title
-	title=$(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null) || return 1
+	title=$(ps -o args= -p "$1" 2>/dev/null) || return 1
 	title=${title#*pool }
 	echo "${title%% *}"
 }

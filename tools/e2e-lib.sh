@@ -29,7 +29,7 @@ stop_pid() {
 	for ((i = 0; i < secs * 10; i++)); do
 		kill -0 "$pid" 2>/dev/null || return 0
 		# a child of ours that exited is a zombie until waited for
-		[ "$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null)" = Z ] && return 0
+		[[ $(ps -o stat= -p "$pid" 2>/dev/null) == Z* ]] && return 0
 		sleep 0.1
 	done
 	printf '%s: pid %s did not stop on SIG%s in %ss: SIGKILL\n' "$pogo_script" "$pid" "$sig" "$secs" >&2
@@ -41,8 +41,7 @@ tree() {
 	local p c
 	for p in "$@"; do
 		echo "$p"
-		# shellcheck disable=SC2013 # pids, separated by spaces
-		for c in $(cat /proc/"$p"/task/*/children 2>/dev/null || true); do tree "$c"; done
+		for c in $(pgrep -P "$p" || true); do tree "$c"; done
 	done
 }
 

@@ -59,7 +59,7 @@ pogo_check_width=34
 # ---- builds -----------------------------------------------------------------
 
 pogo_stage "tools"
-pogo_apt_install curl wrk
+pogo_apt_install curl wrk procps
 if [ "$server" = apache ]; then
 	pogo_stage "Apache's mod_php"
 	prefix=$("$here/tools/php-toolchain.sh" apache)
