@@ -193,6 +193,42 @@ static zend_result walk_table(walk *w, HashTable *ht, int depth, bool properties
 	return result;
 }
 
+/*
+ * What jsonSerialize() returns follows the same rules. ext/json calls it
+ * again while encoding: it runs twice.
+ */
+static zend_result walk_serializable(walk *w, zend_object *obj, int depth)
+{
+	zval serialized;
+	zend_result result;
+
+	ZVAL_UNDEF(&serialized);
+	zend_call_method_with_0_params(obj, obj->ce, NULL, "jsonserialize", &serialized);
+	if (EG(exception)) {
+		zval_ptr_dtor(&serialized);
+		return walk_fail(w, "could not be encoded: its jsonSerialize() threw");
+	}
+	if (GC_IS_RECURSIVE(obj)) {
+		zval_ptr_dtor(&serialized);
+		return walk_fail(w, "is a recursive reference");
+	}
+	GC_PROTECT_RECURSION(obj);
+	if (Z_TYPE(serialized) == IS_OBJECT && Z_OBJ(serialized) == obj) {
+		/* "return $this": ext/json encodes its public properties. */
+		HashTable *props = zend_get_properties_for(&serialized, ZEND_PROP_PURPOSE_JSON);
+
+		result = props ? walk_table(w, props, depth + 1, true) : SUCCESS;
+		if (props) {
+			zend_release_properties(props);
+		}
+	} else {
+		result = walk_value(w, &serialized, depth);
+	}
+	GC_UNPROTECT_RECURSION(obj);
+	zval_ptr_dtor(&serialized);
+	return result;
+}
+
 static zend_result walk_object(walk *w, zend_object *obj, int depth)
 {
 	zend_class_entry *ce = obj->ce;
@@ -230,38 +266,7 @@ static zend_result walk_object(walk *w, zend_object *obj, int depth)
 		return SUCCESS;
 	}
 	if (instanceof_function(ce, php_json_serializable_ce)) {
-		/*
-		 * What jsonSerialize() returns follows the same rules. ext/json calls
-		 * it again while encoding: it runs twice.
-		 */
-		zval serialized;
-		zend_result result;
-
-		ZVAL_UNDEF(&serialized);
-		zend_call_method_with_0_params(obj, ce, NULL, "jsonserialize", &serialized);
-		if (EG(exception)) {
-			zval_ptr_dtor(&serialized);
-			return walk_fail(w, "could not be encoded: its jsonSerialize() threw");
-		}
-		if (GC_IS_RECURSIVE(obj)) {
-			zval_ptr_dtor(&serialized);
-			return walk_fail(w, "is a recursive reference");
-		}
-		GC_PROTECT_RECURSION(obj);
-		if (Z_TYPE(serialized) == IS_OBJECT && Z_OBJ(serialized) == obj) {
-			/* "return $this": ext/json encodes its public properties. */
-			HashTable *props = zend_get_properties_for(&serialized, ZEND_PROP_PURPOSE_JSON);
-
-			result = props ? walk_table(w, props, depth + 1, true) : SUCCESS;
-			if (props) {
-				zend_release_properties(props);
-			}
-		} else {
-			result = walk_value(w, &serialized, depth);
-		}
-		GC_UNPROTECT_RECURSION(obj);
-		zval_ptr_dtor(&serialized);
-		return result;
+		return walk_serializable(w, obj, depth);
 	}
 	if (ce == zend_ce_closure) {
 		return walk_fail(w, "is a Closure");

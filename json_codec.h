@@ -1,5 +1,13 @@
 /*
  * Pogo: JSON payloads and result envelopes, on top of PHP's ext/json.
+ *
+ * Error contract, for every function here: a failure fills err (code and
+ * message) and the codec itself never throws. The one exception that can be
+ * pending afterwards is one that user code raised while being encoded (a
+ * jsonSerialize() that threw or called exit()): it is the user's, so it is
+ * left in EG(exception), and a caller checks EG(exception) before it turns
+ * err into an exception of its own (pogo_dispatch does). Only
+ * pogo_json_result_envelope() deals with it itself, as its comment says.
  */
 #ifndef POGO_JSON_CODEC_H
 #define POGO_JSON_CODEC_H

@@ -101,11 +101,33 @@ static bool parse_digits(const char **pp, int64_t max, int64_t *out)
 	return fits;
 }
 
+/* Reads a duration's unit (none, "s", "ms" or "m"): milliseconds per unit, 0 if unknown. */
+static int64_t parse_unit(const char **pp)
+{
+	const char *unit = *pp;
+	const char *p = unit;
+	size_t len;
+
+	while (isalpha((unsigned char)*p)) {
+		p++;
+	}
+	*pp = p;
+	len = (size_t)(p - unit);
+	if (len == 0 || (len == 1 && unit[0] == 's')) {
+		return MS_PER_SECOND;
+	}
+	if (len == 2 && unit[0] == 'm' && unit[1] == 's') {
+		return 1;
+	}
+	if (len == 1 && unit[0] == 'm') {
+		return MS_PER_MINUTE;
+	}
+	return 0;
+}
+
 zend_result pogo_parse_duration_ms(const char *text, int64_t *out_ms, pogo_error *err)
 {
 	const char *p;
-	const char *unit;
-	size_t unit_len;
 	int64_t whole;
 	int64_t fraction = 0;
 	int64_t scale = 1; /* 10 ^ number of fraction digits kept */
@@ -145,21 +167,8 @@ zend_result pogo_parse_duration_ms(const char *text, int64_t *out_ms, pogo_error
 		}
 	}
 
-	unit = p;
-	while (isalpha((unsigned char)*p)) {
-		p++;
-	}
-	unit_len = (size_t)(p - unit);
-	if (unit_len == 0 || (unit_len == 1 && unit[0] == 's')) {
-		multiplier = MS_PER_SECOND;
-	} else if (unit_len == 2 && unit[0] == 'm' && unit[1] == 's') {
-		multiplier = 1;
-	} else if (unit_len == 1 && unit[0] == 'm') {
-		multiplier = MS_PER_MINUTE;
-	} else {
-		goto fail_syntax;
-	}
-	if (*skip_space(p) != '\0') {
+	multiplier = parse_unit(&p);
+	if (multiplier == 0 || *skip_space(p) != '\0') {
 		goto fail_syntax;
 	}
 

@@ -106,6 +106,15 @@ user=$(id -un) group=$(id -gn)
 if [ "$(id -u)" = 0 ] && [ "$server" = apache ]; then
 	user=www-data group=$(id -gn www-data)
 	chown "$user" "$run/cores"
+	# The children serve the pages and boot Pogo's workers as www-data: a
+	# checkout they cannot read (under /root, mode 700 on Debian, as in
+	# make fresh's tree) is copied into the run directory for them.
+	if ! runuser -u "$user" -- test -r "$app/public/index.php"; then
+		log "$user cannot read $app: serving a copy in $run/app"
+		cp -a "$app" "$run/app"
+		chmod -R a+rX "$run/app"
+		app="$run/app"
+	fi
 fi
 render() { # render TEMPLATE OUT
 	sed -e "s#@RUN_DIR@#$run#g" -e "s#@APP_DIR@#$app#g" -e "s#@HTTP_PORT@#$http_port#g" \
