@@ -40,7 +40,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 app="$here/examples/app"
 
 quick=${E2E_QUICK:-0}
-if [ "$quick" = 1 ]; then duration=3 reloads=3; else duration=20 reloads=20; fi
+if [ "$quick" = 1 ]; then duration=2 reloads=3 sequential=11; else duration=20 reloads=20 sequential=30; fi
 reloads=${E2E_RELOADS:-$reloads}
 shutdown_timeout=3 # pogo.shutdown_timeout in examples/app/conf.d/pogo.ini
 duration=${E2E_DURATION:-$duration}
@@ -54,7 +54,7 @@ children=2 # per php-fpm pool: [app] (recycled) and [steady]
 # of the pools it has started (they start at its first dispatch to each).
 pool_sizes=(4 4 2)
 
-log() { printf 'e2e: %s\n' "$*"; }
+log() { printf 'e2e: [%3d s] %s\n' "$SECONDS" "$*"; }
 die() { printf 'e2e: %s\n' "$*" >&2; exit 1; }
 
 # ---- tools ------------------------------------------------------------------
@@ -204,7 +204,7 @@ warm() {
 
 # The fan-out's latency against the sum of its jobs' times, one request at a
 # time before any load.
-for i in $(seq 1 30); do
+for i in $(seq 1 "$sequential"); do
 	curl -fs --max-time 10 "$base/fanout.php" || echo '{"timing":{"elapsed_ms":-1,"sum_ms":-1}}'
 done >"$run/fanout-sequential.json"
 # shellcheck disable=SC2016 # PHP code
@@ -367,7 +367,7 @@ pogo_check "no child crashed" "$([ "$crashes" = 0 ] && echo 1 || echo 0)" \
 
 # Fan-out: the page takes about as long as its slowest job, not their sum.
 pogo_check "fan-out in parallel" "$(awk -v e="$fan_elapsed" -v s="$fan_sum" 'BEGIN { print (e > 0 && e < s) ? 1 : 0 }')" \
-	"median of 30 requests one at a time: page ${fan_elapsed} ms, sum of its jobs ${fan_sum} ms ($fan_jobs)"
+	"median of $sequential requests one at a time: page ${fan_elapsed} ms, sum of its jobs ${fan_sum} ms ($fan_jobs)"
 
 # A graceful stop (SIGQUIT) under load: the children finish their request,
 # Pogo its running jobs (pogo.shutdown_timeout), and the master exits.
