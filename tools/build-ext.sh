@@ -8,6 +8,7 @@
 #                                    with the sanitizer flags that PHP itself was built with
 #   tools/build-ext.sh embed DIR     out of tree in DIR, against the cached ZTS embed PHP (FrankenPHP)
 #   tools/build-ext.sh apache DIR    out of tree in DIR, against the cached ZTS PHP of mod_php
+#   tools/build-ext.sh asan-apache DIR   the same against the ASan+UBSan mod_php, as asan
 #   tools/build-ext.sh tsan DIR      out of tree in DIR, against the cached ZTS ThreadSanitizer
 #                                    PHP, with -fsanitize=thread as PHP itself
 #
@@ -31,9 +32,9 @@ case "$kind" in
 		phpize="$prefix/bin/phpize"
 		php_config="$prefix/bin/php-config"
 		;;&
-	asan)
-		dir=${2:?usage: build-ext.sh asan DIR}
-		prefix=$("$here/tools/php-toolchain.sh" asan)
+	asan | asan-apache)
+		dir=${2:?usage: build-ext.sh $kind DIR}
+		prefix=$("$here/tools/php-toolchain.sh" "$kind")
 		phpize="$prefix/bin/phpize"
 		php_config="$prefix/bin/php-config"
 		# What PHP's configure adds for --enable-address-sanitizer and
@@ -58,7 +59,7 @@ case "$kind" in
 		phpize=phpize8.2
 		php_config=php-config8.2
 		;;&
-	nts | release | asan | embed | apache | tsan)
+	nts | release | asan | asan-apache | embed | apache | tsan)
 		rm -rf "$dir"
 		mkdir -p "$dir"
 		# Only the tracked sources: never a ZTS build's leftovers.
@@ -66,7 +67,7 @@ case "$kind" in
 			(cd "$here" && xargs -0 cp --parents -t "$dir")
 		;;
 	*)
-		echo "usage: build-ext.sh zts | nts DIR | release DIR | asan DIR | embed DIR | apache DIR | tsan DIR" >&2
+		echo "usage: build-ext.sh zts | nts DIR | release DIR | asan DIR | asan-apache DIR | embed DIR | apache DIR | tsan DIR" >&2
 		exit 2
 		;;
 esac

@@ -25,7 +25,9 @@
 # tools/e2e.sh's table; the last line is "N passed, N failed".
 #
 # Environment: E2E_QUICK, E2E_DURATION, E2E_RELOADS, E2E_OPCACHE (tools/e2e.sh);
-# E2E_EMBED_SO / E2E_APACHE_SO: a Pogo build to test instead.
+# E2E_EMBED_SO / E2E_APACHE_SO: a Pogo build to test instead; E2E_ASAN=1
+# (apache only): PHP and Pogo built with ASan+UBSan (the asan-apache
+# toolchain), libasan preloaded into Apache, and any report fails.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=tools/lib.sh
@@ -60,10 +62,17 @@ pogo_check_width=34
 
 pogo_stage "tools"
 pogo_apt_install curl wrk procps
+asan=${E2E_ASAN:-0}
+if [ "$asan" = 1 ] && [ "$server" != apache ]; then
+	log "E2E_ASAN=1 is for apache only (docs/sanitizers.md says why not FrankenPHP)"
+	exit 2
+fi
 if [ "$server" = apache ]; then
 	pogo_stage "Apache's mod_php"
-	prefix=$("$here/tools/php-toolchain.sh" apache)
-	so=${E2E_APACHE_SO:-$("$here/tools/build-ext.sh" apache "$POGO_CACHE/servers/pogo-apache")}
+	flavor=apache
+	[ "$asan" = 0 ] || flavor=asan-apache
+	prefix=$("$here/tools/php-toolchain.sh" "$flavor")
+	so=${E2E_APACHE_SO:-$("$here/tools/build-ext.sh" "$flavor" "$POGO_CACHE/servers/pogo-$flavor")}
 	binary=$("$here/tools/apache.sh" "$POGO_CACHE/apache" | head -1) # installs apache2
 else
 	pogo_stage "FrankenPHP"
@@ -77,7 +86,8 @@ php="$prefix/bin/php"
 
 run=$(mktemp -d "/tmp/pogo-e2e-$server.XXXXXX")
 chmod 755 "$run" # Apache's children (www-data, when run by root) read it
-mkdir -p "$run/expect" "$run/wrk" "$run/cores"
+mkdir -p "$run/expect" "$run/wrk" "$run/cores" "$run/asan"
+chmod 1777 "$run/asan" # written by Apache's children too
 log "logs in $run"
 
 pids=()
@@ -166,6 +176,14 @@ start_server() {
 		ctl=("$binary" -f "$dir/httpd.conf")
 		(
 			ulimit -c unlimited 2>/dev/null || true
+			if [ "$asan" = 1 ]; then
+				# apache2 is not instrumented: libasan first, by LD_PRELOAD. Every
+				# emalloc a malloc ASan sees; leaks not checked (mod_php leaves
+				# memory to the process's exit). Reports: $run/asan/report.PID.
+				export LD_PRELOAD="$(gcc -print-file-name=libasan.so)" USE_ZEND_ALLOC=0
+				export ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:log_path=$run/asan/report"
+				export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$run/asan/ubsan:suppressions=$here/tests/sanitizers/ubsan.supp"
+			fi
 			PHP_INI_SCAN_DIR=$scan exec "${ctl[@]}" -DFOREGROUND
 		) >"$dir/apache.stderr" 2>&1 </dev/null &
 		logs=("$dir/error.log" "$dir/apache.stderr")
@@ -385,6 +403,16 @@ backtraces "$run" "$binary"
 crashes=$(count_crashes)
 
 main_logs=("${logs[@]}")
+if [ "$asan" = 1 ]; then
+	reports=("$run"/asan/*)
+	[ -e "${reports[0]}" ] || reports=()
+	# UBSan writes to stderr whatever log_path says (docs/sanitizers.md)
+	if grep -l 'runtime error:' "${logs[@]}" >/dev/null 2>&1; then
+		reports+=("$(grep -l 'runtime error:' "${logs[@]}" | head -1)")
+	fi
+	pogo_check "$server: no ASan or UBSan report" "$([ ${#reports[@]} = 0 ] && echo 1 || echo 0)" \
+		"$(if [ ${#reports[@]} = 0 ]; then echo "none in $run/asan"; else echo "${#reports[@]} reports, first: $(head -c 300 "${reports[0]}" | tr '\n' ' ')"; fi)"
+fi
 
 # Memory after the reloads, against after warm-up: what the server does
 # without Pogo is allowed too. The full run measures it: the same server
