@@ -4,6 +4,8 @@
 # Uses the debug toolchain unless POGO_PHP names another php binary.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=tools/lib.sh
+. "$here/tools/lib.sh"
 php=${POGO_PHP:-$("$here/tools/php-toolchain.sh" debug)/bin/php}
 ext=${POGO_EXT:-$here/modules/pogo.so}
 boot="$here/bench/jobs.php"

@@ -16,9 +16,11 @@
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=tools/lib.sh
+. "$here/tools/lib.sh"
 quick=${BENCH_QUICK:-0}
 [ "$quick" = 0 ] || quick=1
-cache=${POGO_CACHE:-${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}/.cache/pogo}
+cache=$POGO_CACHE
 results=$here/bench/results
 tmp=$results/tmp
 if [ "$quick" = 1 ]; then name=quick chart=quick-chart.png mode=quick; else name=latest chart=chart.png mode=full; fi
@@ -28,24 +30,13 @@ t_start=$(date +%s)
 
 say() { printf 'bench: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
 
 mkdir -p "$tmp" || die "cannot create $tmp"
 : >"$errlog"
 
 # --- what the run needs -------------------------------------------------------
-missing=()
-command -v gcc >/dev/null || missing+=(gcc)
-command -v gnuplot >/dev/null || missing+=(gnuplot-nox)
-[ -f /usr/include/jansson.h ] || missing+=(libjansson-dev)
-if [ ${#missing[@]} -gt 0 ]; then
-	say "installing ${missing[*]} (apt-get)"
-	if ! as_root env DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq "${missing[@]}" >>"$errlog" 2>&1; then
-		as_root timeout 300 apt-get update -qq >>"$errlog" 2>&1
-		as_root env DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq "${missing[@]}" >>"$errlog" 2>&1 ||
-			say "could not install ${missing[*]}: the steps that need them are skipped (see $errlog)"
-	fi
-fi
+pogo_apt_install gcc gnuplot-nox libjansson-dev ||
+	say "could not install gcc, gnuplot-nox or libjansson-dev: the steps that need them are skipped"
 command -v gcc >/dev/null || die "gcc is missing"
 
 # --- builds -------------------------------------------------------------------
