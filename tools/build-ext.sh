@@ -8,7 +8,8 @@
 #                                    with the sanitizer flags that PHP itself was built with
 #   tools/build-ext.sh embed DIR     out of tree in DIR, against the cached ZTS embed PHP (FrankenPHP)
 #   tools/build-ext.sh apache DIR    out of tree in DIR, against the cached ZTS PHP of mod_php
-#   tools/build-ext.sh asan-apache DIR   the same against the ASan+UBSan mod_php, as asan
+#   tools/build-ext.sh asan-apache DIR, asan-embed DIR   the same against the ASan+UBSan
+#                                    mod_php or embed PHP, as asan
 #   tools/build-ext.sh tsan DIR      out of tree in DIR, against the cached ZTS ThreadSanitizer
 #                                    PHP, with -fsanitize=thread as PHP itself
 #
@@ -32,7 +33,7 @@ case "$kind" in
 		phpize="$prefix/bin/phpize"
 		php_config="$prefix/bin/php-config"
 		;;&
-	asan | asan-apache)
+	asan | asan-apache | asan-embed)
 		dir=${2:?usage: build-ext.sh $kind DIR}
 		prefix=$("$here/tools/php-toolchain.sh" "$kind")
 		phpize="$prefix/bin/phpize"
@@ -59,7 +60,7 @@ case "$kind" in
 		phpize=phpize8.2
 		php_config=php-config8.2
 		;;&
-	nts | release | asan | asan-apache | embed | apache | tsan)
+	nts | release | asan | asan-apache | asan-embed | embed | apache | tsan)
 		rm -rf "$dir"
 		mkdir -p "$dir"
 		# Only the tracked sources: never a ZTS build's leftovers.
@@ -67,7 +68,7 @@ case "$kind" in
 			(cd "$here" && xargs -0 cp --parents -t "$dir")
 		;;
 	*)
-		echo "usage: build-ext.sh zts | nts DIR | release DIR | asan DIR | asan-apache DIR | embed DIR | apache DIR | tsan DIR" >&2
+		echo "usage: build-ext.sh zts | nts DIR | release DIR | asan DIR | asan-apache DIR | asan-embed DIR | embed DIR | apache DIR | tsan DIR" >&2
 		exit 2
 		;;
 esac

@@ -25,9 +25,10 @@
 # tools/e2e.sh's table; the last line is "N passed, N failed".
 #
 # Environment: E2E_QUICK, E2E_DURATION, E2E_RELOADS, E2E_OPCACHE (tools/e2e.sh);
-# E2E_EMBED_SO / E2E_APACHE_SO: a Pogo build to test instead; E2E_ASAN=1
-# (apache only): PHP and Pogo built with ASan+UBSan (the asan-apache
-# toolchain), libasan preloaded into Apache, and any report fails.
+# E2E_EMBED_SO / E2E_APACHE_SO: a Pogo build to test instead; E2E_ASAN=1:
+# PHP and Pogo built with ASan+UBSan (the asan-apache or asan-embed
+# toolchain; FrankenPHP built with go build -asan, libasan preloaded into
+# Apache), and any report fails.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=tools/lib.sh
@@ -63,10 +64,6 @@ pogo_check_width=34
 pogo_stage "tools"
 pogo_apt_install curl wrk procps
 asan=${E2E_ASAN:-0}
-if [ "$asan" = 1 ] && [ "$server" != apache ]; then
-	log "E2E_ASAN=1 is for apache only (docs/sanitizers.md says why not FrankenPHP)"
-	exit 2
-fi
 if [ "$server" = apache ]; then
 	pogo_stage "Apache's mod_php"
 	flavor=apache
@@ -76,9 +73,11 @@ if [ "$server" = apache ]; then
 	binary=$("$here/tools/apache.sh" "$POGO_CACHE/apache" | head -1) # installs apache2
 else
 	pogo_stage "FrankenPHP"
-	binary=$("$here/tools/frankenphp.sh")
-	prefix=$("$here/tools/php-toolchain.sh" embed)
-	so=${E2E_EMBED_SO:-$("$here/tools/build-ext.sh" embed "$POGO_CACHE/servers/pogo-embed")}
+	flavor=embed
+	[ "$asan" = 0 ] || flavor=asan-embed
+	binary=$(FRANKENPHP_ASAN=$asan "$here/tools/frankenphp.sh")
+	prefix=$("$here/tools/php-toolchain.sh" "$flavor")
+	so=${E2E_EMBED_SO:-$("$here/tools/build-ext.sh" "$flavor" "$POGO_CACHE/servers/pogo-$flavor")}
 fi
 pogo_stage "e2e"
 [ "$(basename "$so")" = pogo.so ] || { log "the Pogo build must be a file called pogo.so: $so"; exit 1; }
@@ -167,6 +166,13 @@ e2e_server_subs "$sapi" "$run/expect"
 PHP_CLI_SERVER_WORKERS=16 "$php" -n -S "127.0.0.1:$slow_port" -t "$app/public" >"$run/slow.log" 2>&1 </dev/null &
 pids+=($!)
 export POGO_APP_DIR="$app"
+if [ "$asan" = 1 ]; then
+	# Every emalloc a malloc that ASan sees; leaks not checked (the servers
+	# leave memory to the process's exit). Reports: $run/asan/report.PID.
+	export USE_ZEND_ALLOC=0
+	export ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:log_path=$run/asan/report"
+	export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$here/tests/sanitizers/ubsan.supp"
+fi
 # start_server DIR SCAN_DIR: the server with DIR's configuration and php.ini,
 # PHP reading SCAN_DIR's .ini files (conf.d/pogo.ini: Pogo and its pools);
 # sets pid, ctl (the reload command) and logs.
@@ -176,14 +182,8 @@ start_server() {
 		ctl=("$binary" -f "$dir/httpd.conf")
 		(
 			ulimit -c unlimited 2>/dev/null || true
-			if [ "$asan" = 1 ]; then
-				# apache2 is not instrumented: libasan first, by LD_PRELOAD. Every
-				# emalloc a malloc ASan sees; leaks not checked (mod_php leaves
-				# memory to the process's exit). Reports: $run/asan/report.PID.
-				export LD_PRELOAD="$(gcc -print-file-name=libasan.so)" USE_ZEND_ALLOC=0
-				export ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:log_path=$run/asan/report"
-				export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$run/asan/ubsan:suppressions=$here/tests/sanitizers/ubsan.supp"
-			fi
+			# apache2 is not instrumented: libasan first, by LD_PRELOAD.
+			[ "$asan" = 0 ] || export LD_PRELOAD="$(gcc -print-file-name=libasan.so)"
 			PHP_INI_SCAN_DIR=$scan exec "${ctl[@]}" -DFOREGROUND
 		) >"$dir/apache.stderr" 2>&1 </dev/null &
 		logs=("$dir/error.log" "$dir/apache.stderr")

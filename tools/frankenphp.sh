@@ -22,6 +22,8 @@
 # change builds a new one. Its build log stays beside it.
 #
 # Environment:
+#   FRANKENPHP_ASAN=1  against the asan-embed PHP instead, built with go build
+#                    -asan and -fsanitize=address for cgo (make e2e's E2E_ASAN=1)
 #   POGO_CACHE       the cache (default ~/.cache/pogo)
 #   POGO_GO          the go command to use (default: go on PATH, then
 #                    /usr/local/go/bin/go, then Debian's /usr/lib/go-1.*/bin/go).
@@ -80,7 +82,13 @@ fi
 version=$(awk '$1 == "github.com/dunglas/frankenphp/caddy" { print $2 }' "$mod/go.mod")
 [ -n "$version" ] || { log "no github.com/dunglas/frankenphp/caddy in $mod/go.mod"; exit 1; }
 pogo_apt_install build-essential pkg-config libbrotli-dev
-prefix=$("$here/tools/php-toolchain.sh" embed)
+asan=${FRANKENPHP_ASAN:-0}
+embed=embed asan_flags=() asan_c=
+if [ "$asan" = 1 ]; then
+	embed=asan-embed asan_flags=(-asan)
+	asan_c="-fsanitize=address -fno-omit-frame-pointer"
+fi
+prefix=$("$here/tools/php-toolchain.sh" "$embed")
 # Debian's build puts libphp.so in its libdir, lib/php.
 libdir="$prefix/lib/php"
 [ -f "$libdir/libphp.so" ] || { log "no $libdir/libphp.so: the embed toolchain is broken"; exit 1; }
@@ -89,7 +97,7 @@ php_config="$prefix/bin/php-config"
 hash=$(
 	cd "$mod"
 	cat go.mod go.sum ./*.go
-	echo "tags=$tags go=$GOTOOLCHAIN:$(go_version "$go")"
+	echo "tags=$tags go=$GOTOOLCHAIN:$(go_version "$go") asan=$asan"
 	cat "$prefix/.pogo-complete"
 )
 hash=$(printf '%s' "$hash" | sha256sum | cut -c1-12)
@@ -109,10 +117,10 @@ log "building FrankenPHP $version with $("$go" version | cut -d' ' -f3) ($GOTOOL
 pogo_stage "go build" "$build_log"
 cd "$mod"
 CGO_ENABLED=1 \
-	CGO_CFLAGS="$("$php_config" --includes)" \
-	CGO_LDFLAGS="$("$php_config" --ldflags) $("$php_config" --libs) -L$libdir -Wl,-rpath,$libdir" \
+	CGO_CFLAGS="$("$php_config" --includes)${asan_c:+ $asan_c}" \
+	CGO_LDFLAGS="$("$php_config" --ldflags) $("$php_config" --libs) -L$libdir -Wl,-rpath,$libdir${asan_c:+ $asan_c}" \
 	GOFLAGS="${GOFLAGS:+$GOFLAGS }-mod=readonly -buildvcs=false" \
-	"$go" build -tags "$tags" -o "$bin" . >"$build_log" 2>&1 </dev/null
+	"$go" build "${asan_flags[@]}" -tags "$tags" -o "$bin" . >"$build_log" 2>&1 </dev/null
 pogo_stage "checking the binary"
 "$bin" version >>"$build_log" 2>&1
 ldd "$bin" | grep -F "$libdir/libphp.so" >/dev/null ||

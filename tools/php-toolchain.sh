@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds (once) and caches a thread-safe PHP from Debian's php8.2 source package.
 #
-#   tools/php-toolchain.sh [debug|release|asan|embed|apache|asan-apache|tsan]   build if missing, print the prefix
+#   tools/php-toolchain.sh [debug|release|asan|embed|apache|asan-embed|asan-apache|tsan]   build if missing, print the prefix
 #
 # Flavors: debug (-O0, --enable-debug: the tests), release (-O2: the
 # benchmarks), asan (ASan+UBSan), and two debug builds with a server SAPI
@@ -12,8 +12,8 @@
 #            libexec/libphp.so, a thread-safe mod_php with Zend signals off
 #            (tools/apache.sh loads it); installed into the prefix only,
 #            never into Apache's own module directory or configuration
-#   asan-apache   the apache flavor with ASan+UBSan, as asan (make e2e with
-#            E2E_ASAN=1: Apache runs with libasan preloaded)
+#   asan-embed, asan-apache   embed and apache with ASan+UBSan, as asan
+#            (make e2e with E2E_ASAN=1)
 #
 # The cache lives outside the work tree: $POGO_CACHE, default ~/.cache/pogo.
 # The deb-src entry is derived from the machine's own apt sources file, so no
@@ -47,6 +47,8 @@ case "$flavor" in
 	# SIGTERM and SIGHUP handlers in its children, which then die of the
 	# signal on a stop or graceful-stop and never run PHP's module shutdown.
 	apache) conf+=(--enable-debug --with-apxs2=/usr/bin/apxs --disable-zend-signals); cflags="-O0 -g" ;;
+	asan-embed) conf+=(--enable-debug --enable-address-sanitizer --enable-undefined-sanitizer
+		--enable-embed --disable-zend-signals); cflags="-O1 -g" ;;
 	asan-apache) conf+=(--enable-debug --enable-address-sanitizer --enable-undefined-sanitizer
 		--with-apxs2=/usr/bin/apxs --disable-zend-signals); cflags="-O1 -g" ;;
 	# ThreadSanitizer: PHP 8.2's configure has no switch for it, so CFLAGS and
@@ -58,7 +60,7 @@ case "$flavor" in
 	# RTLD_GLOBAL (as ASan builds have; those macros are used nowhere else).
 	tsan) conf+=(--enable-debug LDFLAGS=-fsanitize=thread ax_cv_have_func_attribute_ifunc=no)
 		cflags="-g -fsanitize=thread -DRTLD_GROUP=0 -DRTLD_WORLD=0 -DRTLD_PARENT=0" ;;
-	*) log "unknown flavor $flavor (debug, release, asan, embed, apache, asan-apache, tsan)"; exit 2 ;;
+	*) log "unknown flavor $flavor (debug, release, asan, embed, apache, asan-embed, asan-apache, tsan)"; exit 2 ;;
 esac
 # The recipe: a cached build made with other options is rebuilt.
 recipe="php$phpver ${conf[*]} CFLAGS=$cflags"
