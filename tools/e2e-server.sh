@@ -87,6 +87,13 @@ run=$(mktemp -d "/tmp/pogo-e2e-$server.XXXXXX")
 chmod 755 "$run" # Apache's children (www-data, when run by root) read it
 mkdir -p "$run/expect" "$run/wrk" "$run/cores" "$run/asan"
 chmod 1777 "$run/asan" # written by Apache's children too
+if [ "$asan" = 1 ]; then
+	# Every emalloc a malloc that ASan sees; leaks not checked (the servers
+	# leave memory to the process's exit). Reports: $run/asan/report.PID.
+	export USE_ZEND_ALLOC=0
+	export ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:log_path=$run/asan/report"
+	export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$here/tests/sanitizers/ubsan.supp"
+fi
 log "logs in $run"
 
 pids=()
@@ -166,13 +173,6 @@ e2e_server_subs "$sapi" "$run/expect"
 PHP_CLI_SERVER_WORKERS=16 "$php" -n -S "127.0.0.1:$slow_port" -t "$app/public" >"$run/slow.log" 2>&1 </dev/null &
 pids+=($!)
 export POGO_APP_DIR="$app"
-if [ "$asan" = 1 ]; then
-	# Every emalloc a malloc that ASan sees; leaks not checked (the servers
-	# leave memory to the process's exit). Reports: $run/asan/report.PID.
-	export USE_ZEND_ALLOC=0
-	export ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:log_path=$run/asan/report"
-	export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$here/tests/sanitizers/ubsan.supp"
-fi
 # start_server DIR SCAN_DIR: the server with DIR's configuration and php.ini,
 # PHP reading SCAN_DIR's .ini files (conf.d/pogo.ini: Pogo and its pools);
 # sets pid, ctl (the reload command) and logs.
