@@ -125,7 +125,7 @@ if [ "$(id -u)" = 0 ] && [ "$server" = apache ]; then
 	# The children serve the pages and boot Pogo's workers as www-data: a
 	# checkout they cannot read (under /root, mode 700 on Debian, as in
 	# make fresh's tree) is copied into the run directory for them.
-	if ! runuser -u "$user" -- test -r "$app/public/index.php"; then
+	if ! runuser -u "$user" -- test -r "$app/public/index.php" 2>/dev/null; then
 		log "$user cannot read $app: serving a copy in $run/app"
 		cp -a "$app" "$run/app"
 		chmod -R a+rX "$run/app"
