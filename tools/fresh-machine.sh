@@ -45,6 +45,9 @@ pogo_apt_install debootstrap git
 fresh_cache="$POGO_CACHE/fresh"
 tarball="$fresh_cache/debootstrap-$codename-$arch-minbase.tgz"
 root=$(mktemp -d /var/tmp/pogo-fresh.XXXXXX)
+# mktemp makes it 0700: as the tree's "/" that would shut every user but
+# root out of everything (Apache's www-data children could not read a file).
+chmod 755 "$root"
 mounts=()
 
 # Kills what runs inside the tree, undoes the mounts (newest first), removes the tree.
