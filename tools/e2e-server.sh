@@ -333,7 +333,10 @@ sleep 2 # the old generation of Apache's children finish exiting
 warm 1 after
 sample_after=$(sample)
 # Under E2E_ASAN=1: the serving processes that have ASan's runtime mapped.
-asan_live=$(for p in $(procs); do grep -qs libasan "/proc/$p/maps" && echo "$p"; done | wc -l)
+asan_live=0
+if [ "$asan" = 1 ]; then
+	for p in $(procs); do ! grep -qs libasan "/proc/$p/maps" || asan_live=$((asan_live + 1)); done
+fi
 judge "$server: warm-up runs" warm-{fanout,fragments,post,faults,server,detached}-{before,after}
 
 # Memory and threads: after the reloads and a warm-up again, against after warm-up.

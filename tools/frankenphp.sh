@@ -86,7 +86,8 @@ asan=${FRANKENPHP_ASAN:-0}
 embed=embed asan_flags=() asan_c=
 if [ "$asan" = 1 ]; then
 	embed=asan-embed asan_flags=(-asan)
-	asan_c="-fsanitize=address -fno-omit-frame-pointer"
+	# libphp.so needs UBSan's runtime too (the asan flavors build with both)
+	asan_c="-fsanitize=address -fsanitize=undefined -fno-omit-frame-pointer"
 fi
 prefix=$("$here/tools/php-toolchain.sh" "$embed")
 # Debian's build puts libphp.so in its libdir, lib/php.
