@@ -434,10 +434,11 @@ if [ "${E2E_BASELINE:-$([ "$reloads" -ge 10 ] && echo 1 || echo 0)}" = 1 ]; then
 	[ "$user" = "$(id -un)" ] || chown "$user" "$bdir/cores"
 	cp "$run/php.ini" "$bdir/php.ini"
 	render_config "$bdir"
+	warm_index() { wrk -t4 -c"$connections" -d2s "$base/index.php" >/dev/null 2>&1 || true; }
 	log "without Pogo: the same server, $reloads reloads under load on /index.php"
 	start_server "$bdir" ""
 	if wait_http "$base/index.php" 60 "$pid"; then
-		wrk -t4 -c"$connections" -d2s "$base/index.php" >/dev/null 2>&1 || true
+		warm_index
 		b_before=$(sample)
 		wrk -t4 -c"$connections" -d"${reload_secs}s" "$base/index.php" >"$bdir/wrk-reload.txt" 2>&1 &
 		bwrk=$!
@@ -445,7 +446,7 @@ if [ "${E2E_BASELINE:-$([ "$reloads" -ge 10 ] && echo 1 || echo 0)}" = 1 ]; then
 		reload_loop "$bdir/reloads.log"
 		wait "$bwrk" || true
 		sleep 2
-		wrk -t4 -c"$connections" -d2s "$base/index.php" >/dev/null 2>&1 || true
+		warm_index
 		b_after=$(sample)
 		b1=$(sum_rss "$b_before") b2=$(sum_rss "$b_after")
 		base_growth=$((b2 > b1 ? b2 - b1 : 0))
