@@ -19,9 +19,16 @@
  * Names: a static function ending in _qlocked runs with the queue lock
  * held, one ending in _jlocked with the job lock held.
  *
+ * A job may also have a watch (a waiter on many jobs, job_waiter.c): its
+ * finished() runs under the job lock when the job is DONE and takes the
+ * waiter's lock, so the whole order is queue lock, job lock, waiter lock.
+ * The primitives (pthread wrappers that abort, spinning) are job_sync.c's.
+ *
  * What the locks guard. The queue lock guards the list (head, tail, each
- * job's prev and next), length, idle_workers, stopping and visits. The job
- * lock guards state, outcome, result, abandoned and job->queue. A posted job
+ * job's prev and next), length, idle_workers, waiting, stopping, visits and
+ * the counters (posted, expired, dropped, stopped: every event they count
+ * happens under it, so they cost no atomic). The job lock guards state,
+ * outcome, result, abandoned, finished_ns, watch and job->queue. A posted job
  * is linked while it is QUEUED: only code holding both locks unlinks it, and
  * then moves it out of QUEUED (pop, stop, expiry) or drops both references
  * to it (abandon), so a QUEUED job seen under both locks is still on its queue.
@@ -53,107 +60,13 @@
  */
 #include "job_queue.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-#define NS_PER_SEC INT64_C(1000000000)
-
-/*
- * Adaptive spinning. Waking a sleeping thread on another core costs tens of
- * microseconds, far more than a small job. So before sleeping, an awaiter
- * spins on its job's finished flag, and an idle worker on its queue's length,
- * for at most its thread's spin budget: SPIN_MAX_NS, halved each time a spin
- * ends empty-handed (down to SPIN_MIN_NS), doubled each time it pays off. An
- * idle pool stops costing CPU within SPIN_MAX_NS; a thread whose spins keep
- * failing (a busy machine, slow jobs) soon spins only briefly. An awaiter
- * does not spin for a job past its max_wait: it will not finish soon.
- */
-#define SPIN_MAX_NS INT64_C(50000)
-#define SPIN_MIN_NS INT64_C(2000)
-
-static _Thread_local int64_t await_spin_ns = SPIN_MAX_NS;
-static _Thread_local int64_t take_spin_ns = SPIN_MAX_NS;
-
-static inline void cpu_relax(void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-	__builtin_ia32_pause();
-#elif defined(__aarch64__)
-	__asm__ __volatile__("yield");
-#endif
-}
 
 static const char stopping_message[] = "pool is stopping";
 
 /* The handle the next pogo_next_handle() call returns. */
 static _Atomic uint64_t next_handle = 1;
-
-/*
- * pthread wrappers, as libuv's: a failing lock, unlock or wait is a bug
- * (a destroyed or foreign mutex), never a condition to handle.
- */
-static void mutex_lock(pthread_mutex_t *mutex)
-{
-	if (pthread_mutex_lock(mutex) != 0) {
-		abort();
-	}
-}
-
-static void mutex_unlock(pthread_mutex_t *mutex)
-{
-	if (pthread_mutex_unlock(mutex) != 0) {
-		abort();
-	}
-}
-
-static void cond_wait(pthread_cond_t *cond, pthread_mutex_t *mutex)
-{
-	if (pthread_cond_wait(cond, mutex) != 0) {
-		abort();
-	}
-}
-
-/* Waits until the monotonic time deadline_ns at the latest. */
-static void cond_timedwait_until(pthread_cond_t *cond, pthread_mutex_t *mutex, int64_t deadline_ns)
-{
-	struct timespec ts;
-	int rc;
-
-	ts.tv_sec = (time_t)(deadline_ns / NS_PER_SEC);
-	ts.tv_nsec = (long)(deadline_ns % NS_PER_SEC);
-	rc = pthread_cond_timedwait(cond, mutex, &ts);
-	if (rc != 0 && rc != ETIMEDOUT) {
-		abort();
-	}
-}
-
-/* Initializes a condition whose timed waits use the monotonic clock. */
-static int cond_init_monotonic(pthread_cond_t *cond)
-{
-	pthread_condattr_t attr;
-	int rc;
-
-	rc = pthread_condattr_init(&attr);
-	if (rc != 0) {
-		return rc;
-	}
-	rc = pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-	if (rc == 0) {
-		rc = pthread_cond_init(cond, &attr);
-	}
-	pthread_condattr_destroy(&attr);
-	return rc;
-}
-
-int64_t pogo_now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * NS_PER_SEC + ts.tv_nsec;
-}
 
 uint64_t pogo_next_handle(void)
 {
@@ -172,13 +85,14 @@ pogo_job *pogo_job_create_take(char *payload, size_t payload_len, int64_t max_wa
 	if (pthread_mutex_init(&job->lock, NULL) != 0) {
 		goto fail_free_job;
 	}
-	if (cond_init_monotonic(&job->done) != 0) {
+	if (pogo_cond_init_monotonic(&job->done) != 0) {
 		goto fail_destroy_lock;
 	}
 
 	job->handle = pogo_next_handle();
+	now = pogo_now_ns();
+	job->created_ns = now;
 	if (max_wait_ns > 0) {
-		now = pogo_now_ns();
 		/* A max_wait beyond the clock's range is no limit at all. */
 		job->max_wait_deadline_ns = max_wait_ns <= INT64_MAX - now ? now + max_wait_ns : 0;
 	}
@@ -257,6 +171,7 @@ static void job_complete_jlocked_take(pogo_job *job, pogo_job_outcome outcome, c
                                       size_t result_len)
 {
 	job->state = POGO_JOB_DONE;
+	job->finished_ns = pogo_now_ns();
 	if (job->abandoned) {
 		free(result);
 		atomic_store_explicit(&job->finished, true, memory_order_release);
@@ -271,14 +186,18 @@ static void job_complete_jlocked_take(pogo_job *job, pogo_job_outcome outcome, c
 	}
 	atomic_store_explicit(&job->finished, true, memory_order_release);
 	pthread_cond_broadcast(&job->done);
+	if (job->watch) {
+		job->watch->finished(job->watch);
+		job->watch = NULL;
+	}
 }
 
 void pogo_job_complete_take(pogo_job *job, pogo_job_outcome outcome, char *result,
                             size_t result_len)
 {
-	mutex_lock(&job->lock);
+	pogo_mutex_lock(&job->lock);
 	job_complete_jlocked_take(job, outcome, result, result_len);
-	mutex_unlock(&job->lock);
+	pogo_mutex_unlock(&job->lock);
 	pogo_job_release(job);
 }
 
@@ -337,14 +256,15 @@ static void queue_fail_all_qlocked(pogo_queue *queue)
 	char *message;
 
 	while ((job = queue_pop_qlocked(queue)) != NULL) {
+		queue->stopped++;
 		message = malloc(sizeof(stopping_message));
 		if (message != NULL) {
 			memcpy(message, stopping_message, sizeof(stopping_message));
 		}
-		mutex_lock(&job->lock);
+		pogo_mutex_lock(&job->lock);
 		job_complete_jlocked_take(job, POGO_OUTCOME_POOL_ERROR, message,
 		                          message != NULL ? sizeof(stopping_message) - 1 : 0);
-		mutex_unlock(&job->lock);
+		pogo_mutex_unlock(&job->lock);
 		pogo_job_release(job);
 	}
 }
@@ -362,14 +282,35 @@ static pogo_queue *job_relock_with_queue(pogo_job *job)
 {
 	pogo_queue *queue = job->queue;
 
-	mutex_unlock(&job->lock);
-	mutex_lock(&queue->lock);
-	mutex_lock(&job->lock);
+	pogo_mutex_unlock(&job->lock);
+	pogo_mutex_lock(&queue->lock);
+	pogo_mutex_lock(&job->lock);
 	if (job->state != POGO_JOB_QUEUED) {
-		mutex_unlock(&queue->lock);
+		pogo_mutex_unlock(&queue->lock);
 		return NULL;
 	}
 	return queue;
+}
+
+/*
+ * Expires a posted, QUEUED job past its max_wait, whose lock the caller
+ * holds: unlinks it and completes it as POGO_OUTCOME_EXPIRED. Returns true
+ * if it did; the caller drops the queue's reference once it has unlocked the
+ * job. Returns false if a worker took the job meanwhile (see
+ * job_relock_with_queue()). Either way the job lock is held on return.
+ */
+static bool job_expire_jlocked(pogo_job *job)
+{
+	pogo_queue *queue = job_relock_with_queue(job);
+
+	if (queue == NULL) {
+		return false;
+	}
+	queue_unlink_qlocked(queue, job);
+	queue->expired++;
+	job_complete_jlocked_take(job, POGO_OUTCOME_EXPIRED, NULL, 0);
+	pogo_mutex_unlock(&queue->lock);
+	return true;
 }
 
 static bool job_finished(void *job)
@@ -382,51 +323,9 @@ static bool queue_has_jobs(void *queue)
 	return atomic_load_explicit(&((pogo_queue *)queue)->length, memory_order_relaxed) > 0;
 }
 
-/*
- * Spins until ready(arg) or the budget (capped by deadline_ns, 0 = none)
- * runs out, and adapts the budget. Returns whether ready came true.
- */
-static bool spin(bool (*ready)(void *), void *arg, int64_t *budget, int64_t deadline_ns)
-{
-	int64_t start = pogo_now_ns(), until = start + *budget;
-
-	if (deadline_ns != 0 && deadline_ns < until) {
-		until = deadline_ns;
-	}
-	for (unsigned i = 1;; i++) {
-		if (ready(arg)) {
-			*budget = *budget * 2 > SPIN_MAX_NS ? SPIN_MAX_NS : *budget * 2;
-			return true;
-		}
-		cpu_relax();
-		if ((i & 31) == 0 && pogo_now_ns() >= until) {
-			break;
-		}
-	}
-	if (until - start >= *budget) { /* a full spin, not one cut short by the deadline */
-		*budget = *budget / 2 < SPIN_MIN_NS ? SPIN_MIN_NS : *budget / 2;
-	}
-	return false;
-}
-
-/*
- * After a spin that failed and a sleep: if the whole wait was short, a little
- * more spinning would have caught it, and waking from the sleep cost more
- * than the spin saves (tens of microseconds on some machines). Restore the
- * full budget, so that two threads handing jobs back and forth do not both
- * drift into sleeping for every hand-off.
- */
-static void spin_settle(int64_t *budget, int64_t waited_ns)
-{
-	if (waited_ns <= 4 * SPIN_MAX_NS) {
-		*budget = SPIN_MAX_NS;
-	}
-}
-
 pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns)
 {
 	pogo_job_state state;
-	pogo_queue *queue;
 	int64_t now;
 	int64_t wake;
 	bool may_expire;
@@ -438,22 +337,16 @@ pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns)
 	 * A job past its max_wait is still queued, and expires below at once, or
 	 * was taken just in time: either way it will not finish within a spin.
 	 */
-	if (!job_past_max_wait(job, started) && spin(job_finished, job, &await_spin_ns, deadline_ns)) {
+	if (!job_past_max_wait(job, started) && pogo_spin(job_finished, job, pogo_await_spin_budget(), deadline_ns)) {
 		return POGO_JOB_DONE; /* finished is set after the outcome, with release */
 	}
-	mutex_lock(&job->lock);
+	pogo_mutex_lock(&job->lock);
 	while (job->state != POGO_JOB_DONE) {
 		now = pogo_now_ns();
 		/* Only a posted job can expire here: expiring means unlinking it. */
 		may_expire = job->state == POGO_JOB_QUEUED && job->queue != NULL;
 		if (may_expire && job_past_max_wait(job, now)) {
-			queue = job_relock_with_queue(job);
-			if (queue != NULL) {
-				queue_unlink_qlocked(queue, job);
-				job_complete_jlocked_take(job, POGO_OUTCOME_EXPIRED, NULL, 0);
-				mutex_unlock(&queue->lock);
-				expired = true;
-			}
+			expired = job_expire_jlocked(job);
 			continue;
 		}
 		if (deadline_ns != 0 && now >= deadline_ns) {
@@ -466,19 +359,19 @@ pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns)
 			wake = job->max_wait_deadline_ns;
 		}
 		if (wake == 0) {
-			cond_wait(&job->done, &job->lock);
+			pogo_cond_wait(&job->done, &job->lock);
 		} else {
-			cond_timedwait_until(&job->done, &job->lock, wake);
+			pogo_cond_timedwait_until(&job->done, &job->lock, wake);
 		}
 	}
 	state = job->state;
-	mutex_unlock(&job->lock);
+	pogo_mutex_unlock(&job->lock);
 	if (expired) {
 		/* The queue's reference; the caller still holds the awaiter's. */
 		pogo_job_release(job);
 	}
 	if (state == POGO_JOB_DONE) {
-		spin_settle(&await_spin_ns, pogo_now_ns() - started);
+		pogo_spin_settle(pogo_await_spin_budget(), pogo_now_ns() - started);
 	}
 	return state;
 }
@@ -493,19 +386,21 @@ void pogo_job_abandon(pogo_job *job)
 	pogo_queue *queue;
 	bool drop_queue_ref = false;
 
-	mutex_lock(&job->lock);
+	pogo_mutex_lock(&job->lock);
 	if (job->state == POGO_JOB_QUEUED && job->queue == NULL) {
 		drop_queue_ref = true; /* never posted */
 	} else if (job->state == POGO_JOB_QUEUED && (queue = job_relock_with_queue(job)) != NULL) {
 		queue_unlink_qlocked(queue, job);
-		mutex_unlock(&queue->lock);
+		queue->dropped++;
+		pogo_mutex_unlock(&queue->lock);
 		drop_queue_ref = true;
 	}
+	job->watch = NULL; /* nobody waits for it any more */
 	if (!drop_queue_ref) {
 		/* RUNNING: the result is freed on arrival. DONE: freed with the job. */
 		job->abandoned = true;
 	}
-	mutex_unlock(&job->lock);
+	pogo_mutex_unlock(&job->lock);
 
 	if (drop_queue_ref) {
 		pogo_job_release(job);
@@ -529,7 +424,7 @@ zend_result pogo_queue_init(pogo_queue *queue)
 	if (pthread_mutex_init(&queue->lock, NULL) != 0) {
 		return FAILURE;
 	}
-	if (cond_init_monotonic(&queue->cond) != 0) {
+	if (pogo_cond_init_monotonic(&queue->cond) != 0) {
 		goto fail_destroy_lock;
 	}
 	return SUCCESS;
@@ -546,24 +441,24 @@ fail_destroy_lock:
  */
 void pogo_queue_destroy(pogo_queue *queue)
 {
-	mutex_lock(&queue->lock);
+	pogo_mutex_lock(&queue->lock);
 	queue->stopping = true;
 	queue_fail_all_qlocked(queue);
-	mutex_unlock(&queue->lock);
+	pogo_mutex_unlock(&queue->lock);
 	pthread_cond_destroy(&queue->cond);
 	pthread_mutex_destroy(&queue->lock);
 }
 
 zend_result pogo_queue_post(pogo_queue *queue, pogo_job *job)
 {
-	mutex_lock(&queue->lock);
+	pogo_mutex_lock(&queue->lock);
 	if (queue->stopping) {
-		mutex_unlock(&queue->lock);
+		pogo_mutex_unlock(&queue->lock);
 		return FAILURE;
 	}
-	mutex_lock(&job->lock);
+	pogo_mutex_lock(&job->lock);
 	job->queue = queue;
-	mutex_unlock(&job->lock);
+	pogo_mutex_unlock(&job->lock);
 
 	job->prev = queue->tail;
 	job->next = NULL;
@@ -576,10 +471,11 @@ zend_result pogo_queue_post(pogo_queue *queue, pogo_job *job)
 	}
 	queue->tail = job;
 	queue->length++;
+	queue->posted++;
 	if (queue->idle_workers > 0) {
 		pthread_cond_signal(&queue->cond);
 	}
-	mutex_unlock(&queue->lock);
+	pogo_mutex_unlock(&queue->lock);
 	return SUCCESS;
 }
 
@@ -590,23 +486,24 @@ static pogo_job *queue_take(pogo_queue *queue, bool wait)
 	bool spun = false;
 	int64_t started = 0;
 
-	mutex_lock(&queue->lock);
+	pogo_mutex_lock(&queue->lock);
+	queue->waiting++;
 	for (;;) {
 		while (wait && !queue->stopping && queue->head == NULL) {
 			if (!spun) {
 				/* Spin a little before sleeping: a job may come at once. */
 				spun = true;
 				started = pogo_now_ns();
-				mutex_unlock(&queue->lock);
-				spin(queue_has_jobs, queue, &take_spin_ns, 0);
-				mutex_lock(&queue->lock);
+				pogo_mutex_unlock(&queue->lock);
+				pogo_spin(queue_has_jobs, queue, pogo_take_spin_budget(), 0);
+				pogo_mutex_lock(&queue->lock);
 				continue;
 			}
 			queue->idle_workers++;
-			cond_wait(&queue->cond, &queue->lock);
+			pogo_cond_wait(&queue->cond, &queue->lock);
 			queue->idle_workers--;
 			if (queue->head != NULL) {
-				spin_settle(&take_spin_ns, pogo_now_ns() - started);
+				pogo_spin_settle(pogo_take_spin_budget(), pogo_now_ns() - started);
 			}
 		}
 		if (queue->stopping || queue->head == NULL) {
@@ -616,18 +513,20 @@ static pogo_job *queue_take(pogo_queue *queue, bool wait)
 		}
 
 		job = queue_pop_qlocked(queue);
-		mutex_lock(&job->lock);
+		pogo_mutex_lock(&job->lock);
 		if (job_past_max_wait(job, pogo_now_ns())) {
+			queue->expired++;
 			job_complete_jlocked_take(job, POGO_OUTCOME_EXPIRED, NULL, 0);
-			mutex_unlock(&job->lock);
+			pogo_mutex_unlock(&job->lock);
 			pogo_job_release(job);
 			continue;
 		}
 		job->state = POGO_JOB_RUNNING;
-		mutex_unlock(&job->lock);
+		pogo_mutex_unlock(&job->lock);
 		break;
 	}
-	mutex_unlock(&queue->lock);
+	queue->waiting--;
+	pogo_mutex_unlock(&queue->lock);
 	return job;
 }
 
@@ -643,22 +542,22 @@ pogo_job *pogo_queue_try_pop(pogo_queue *queue)
 
 void pogo_queue_stop(pogo_queue *queue)
 {
-	mutex_lock(&queue->lock);
+	pogo_mutex_lock(&queue->lock);
 	if (!queue->stopping) {
 		queue->stopping = true;
 		queue_fail_all_qlocked(queue);
 	}
 	pthread_cond_broadcast(&queue->cond);
-	mutex_unlock(&queue->lock);
+	pogo_mutex_unlock(&queue->lock);
 }
 
 size_t pogo_queue_length(pogo_queue *queue)
 {
 	size_t length;
 
-	mutex_lock(&queue->lock);
+	pogo_mutex_lock(&queue->lock);
 	length = queue->length;
-	mutex_unlock(&queue->lock);
+	pogo_mutex_unlock(&queue->lock);
 	return length;
 }
 
@@ -671,8 +570,77 @@ bool pogo_queue_stopping(pogo_queue *queue)
 {
 	bool stopping;
 
-	mutex_lock(&queue->lock);
+	pogo_mutex_lock(&queue->lock);
 	stopping = queue->stopping;
-	mutex_unlock(&queue->lock);
+	pogo_mutex_unlock(&queue->lock);
 	return stopping;
+}
+
+bool pogo_job_watch_set(pogo_job *job, pogo_job_watch *watch)
+{
+	bool set;
+
+	pogo_mutex_lock(&job->lock);
+	set = job->state != POGO_JOB_DONE;
+	if (set) {
+		job->watch = watch;
+	}
+	pogo_mutex_unlock(&job->lock);
+	return set;
+}
+
+void pogo_job_watch_clear(pogo_job *job, pogo_job_watch *watch)
+{
+	pogo_mutex_lock(&job->lock);
+	if (job->watch == watch) {
+		job->watch = NULL;
+	}
+	pogo_mutex_unlock(&job->lock);
+}
+
+bool pogo_job_done(pogo_job *job)
+{
+	return job_finished(job);
+}
+
+int64_t pogo_job_finished_ns(pogo_job *job)
+{
+	/* Written before finished was set (release), never after. */
+	return job->finished_ns;
+}
+
+int64_t pogo_job_expire_due(pogo_job *job, int64_t now)
+{
+	int64_t later = 0;
+	bool expired = false;
+
+	if (job->max_wait_deadline_ns == 0 || job_finished(job)) {
+		return 0;
+	}
+	pogo_mutex_lock(&job->lock);
+	if (job->state == POGO_JOB_QUEUED && job->queue != NULL) {
+		if (job_past_max_wait(job, now)) {
+			expired = job_expire_jlocked(job);
+		} else {
+			later = job->max_wait_deadline_ns;
+		}
+	}
+	pogo_mutex_unlock(&job->lock);
+	if (expired) {
+		pogo_job_release(job); /* the queue's reference */
+	}
+	return later;
+}
+
+void pogo_queue_read_stats(pogo_queue *queue, pogo_queue_stats *out)
+{
+	pogo_mutex_lock(&queue->lock);
+	out->length = queue->length;
+	out->oldest_created_ns = queue->head ? queue->head->created_ns : 0;
+	out->waiting = queue->waiting;
+	out->posted = queue->posted;
+	out->expired = queue->expired;
+	out->dropped = queue->dropped;
+	out->stopped = queue->stopped;
+	pogo_mutex_unlock(&queue->lock);
 }

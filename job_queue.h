@@ -15,6 +15,8 @@
 
 #include "Zend/zend_types.h" /* zend_result only: no Zend symbol is linked */
 
+#include "job_sync.h"
+
 /* Where a job is in its life. Guarded by the job's own lock. */
 typedef enum {
 	POGO_JOB_QUEUED = 0, /* on a queue, not yet taken by a worker */
@@ -41,6 +43,16 @@ typedef struct pogo_budget {
 	atomic_int refs;
 } pogo_budget;
 
+/*
+ * Someone who watches a job besides its awaiter: a waiter on many jobs
+ * (job_waiter.h). finished() runs once the job is DONE, in the thread that
+ * completed it, with the job's lock held: it may take only locks that come
+ * after every job lock in the lock order.
+ */
+typedef struct pogo_job_watch {
+	void (*finished)(struct pogo_job_watch *watch);
+} pogo_job_watch;
+
 typedef struct pogo_job {
 	/*
 	 * Queue links, guarded by the queue lock: the jobs before and after this
@@ -52,6 +64,7 @@ typedef struct pogo_job {
 
 	uint64_t handle;
 	int64_t max_wait_deadline_ns; /* monotonic; 0 = none. Set at creation, never changed */
+	int64_t created_ns;           /* monotonic. Set at creation, never changed */
 
 	/* Set at creation, owned by the job. The worker may take it. */
 	char *payload;
@@ -66,6 +79,8 @@ typedef struct pogo_job {
 	bool abandoned;           /* guarded by lock: nobody will await this job */
 	pogo_budget *budget;      /* set before posting, never changed; the job holds a reference */
 	size_t charged;           /* guarded by lock: bytes charged to budget */
+	int64_t finished_ns;      /* guarded by lock: when it became DONE (monotonic) */
+	pogo_job_watch *watch;    /* guarded by lock: told when the job is DONE; NULL = nobody */
 	/* Set (release) once state is DONE: awaiters spin on it without the lock. */
 	atomic_bool finished;
 
@@ -78,8 +93,14 @@ typedef struct pogo_queue {
 	pogo_job *head;        /* guarded by lock: the oldest job, taken first */
 	pogo_job *tail;        /* guarded by lock: the newest job */
 	atomic_size_t length;  /* written under lock; read without it to spin */
-	unsigned idle_workers; /* guarded by lock: workers waiting in pogo_queue_pop() */
+	unsigned idle_workers; /* guarded by lock: workers asleep in pogo_queue_pop() */
+	unsigned waiting;      /* guarded by lock: workers in pogo_queue_pop() without a job yet */
 	bool stopping;         /* guarded by lock */
+	/* Counters since init, guarded by lock (pogo_queue_read_stats() reads them): */
+	uint64_t posted;  /* jobs posted */
+	uint64_t expired; /* jobs completed as POGO_OUTCOME_EXPIRED */
+	uint64_t dropped; /* jobs abandoned while queued: they never ran */
+	uint64_t stopped; /* jobs failed by stop or destroy while queued */
 	/*
 	 * Guarded by lock: how many jobs the list operations have visited (read
 	 * or written the links of), in all. The unit tests read it to check what
@@ -87,9 +108,6 @@ typedef struct pogo_queue {
 	 */
 	size_t visits;
 } pogo_queue;
-
-/* Monotonic clock, nanoseconds. */
-int64_t pogo_now_ns(void);
 
 /* The last handle given out (0 before the first). */
 uint64_t pogo_last_handle(void);
@@ -153,6 +171,39 @@ void pogo_job_abandon(pogo_job *job);
  * reaches.
  */
 void pogo_job_forget_after_fork(pogo_job *job);
+
+/*
+ * Asks for watch->finished() once the job is DONE. Returns false, and sets
+ * nothing, if it is DONE already. One watch per job at a time.
+ */
+bool pogo_job_watch_set(pogo_job *job, pogo_job_watch *watch);
+
+/* Stops watching: after it returns, the job never calls watch again. */
+void pogo_job_watch_clear(pogo_job *job, pogo_job_watch *watch);
+
+/* Whether the job is DONE; if so, its outcome is complete and may be read. */
+bool pogo_job_done(pogo_job *job);
+
+/* When a DONE job finished (monotonic ns); call only once pogo_job_done(). */
+int64_t pogo_job_finished_ns(pogo_job *job);
+
+/*
+ * For an awaiter of many jobs: if the job is queued past its max_wait
+ * deadline at time now, takes it off its queue, in O(1), and completes it
+ * as POGO_OUTCOME_EXPIRED. Returns the job's max_wait deadline if it is
+ * still queued and may expire later, else 0.
+ */
+int64_t pogo_job_expire_due(pogo_job *job, int64_t now);
+
+/* What a queue holds and has done, read under its lock. */
+typedef struct pogo_queue_stats {
+	size_t length;
+	int64_t oldest_created_ns; /* of the oldest queued job; 0 = none */
+	unsigned waiting;          /* workers waiting for a job */
+	uint64_t posted, expired, dropped, stopped;
+} pogo_queue_stats;
+
+void pogo_queue_read_stats(pogo_queue *queue, pogo_queue_stats *out);
 
 zend_result pogo_queue_init(pogo_queue *queue);
 /* Frees every job still queued (dropping the queue's references). */

@@ -38,6 +38,45 @@ char *pogo_runner_last_error_text(const char *fallback)
 	return strdup(text);
 }
 
+/* Skips JSON whitespace in text[*at, len). */
+static void skip_space(const char *text, size_t len, size_t *at)
+{
+	while (*at < len && strchr(" \t\r\n", text[*at]) && text[*at] != '\0') {
+		(*at)++;
+	}
+}
+
+/* Whether text[*at, len) continues with word (after whitespace); moves past it. */
+static bool next_is(const char *text, size_t len, size_t *at, const char *word)
+{
+	size_t n = strlen(word);
+
+	skip_space(text, len, at);
+	if (len - *at < n || memcmp(text + *at, word, n) != 0) {
+		return false;
+	}
+	*at += n;
+	return true;
+}
+
+/*
+ * How a job that ends with outcome and result counts in the pool's figures:
+ * an envelope whose first member is "ok": true (every result envelope
+ * Pogo makes, json_envelope.c) is a result, any other a failure.
+ */
+static pogo_thread_stat job_stat(pogo_job_outcome outcome, const char *result, size_t len)
+{
+	size_t at = 0;
+
+	if (outcome != POGO_OUTCOME_ENVELOPE) {
+		return POGO_STAT_FAILED_WORKER;
+	}
+	return result && next_is(result, len, &at, "{") && next_is(result, len, &at, "\"ok\"") &&
+	               next_is(result, len, &at, ":") && next_is(result, len, &at, "true")
+	           ? POGO_STAT_COMPLETED
+	           : POGO_STAT_FAILED_EXCEPTION;
+}
+
 /* Completes the job this thread was running, if any, with result (malloc'd, taken). */
 static void complete_current_job_take(pogo_job_outcome outcome, char *result, size_t len)
 {
@@ -49,6 +88,9 @@ static void complete_current_job_take(pogo_job_outcome outcome, char *result, si
 	}
 	POGO_G(current_job) = NULL;
 	POGO_G(jobs_run)++;
+	if (POGO_G(worker_thread)) {
+		pogo_thread_stat_add(&POGO_G(worker_thread)->stats, job_stat(outcome, result, len));
+	}
 	pogo_job_complete_take(job, outcome, result, len);
 }
 

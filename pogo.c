@@ -1,8 +1,9 @@
 /*
  * Pogo: the module: its classes, INI, pools' configuration, startup and
  * shutdown (including the guard that stops the pools before any module
- * shuts down), fork handling and phpinfo(). The request's functions
- * (pogo_dispatch(), pogo_await(), pogo_pool_size()) are in dispatch.c.
+ * shuts down), fork handling, pogo_stats() and phpinfo(). The request's
+ * functions are in dispatch.c (pogo_dispatch(), pogo_pool_size()), await.c
+ * (pogo_await()) and await_set.c (pogo_await_all/any(), pogo_settle()).
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -23,6 +24,7 @@
 #include "php_pogo.h"
 #include "pool.h"
 #include "pool_config.h"
+#include "pool_stats.h"
 #include "dispatch.h"
 #include "sapi_guard.h"
 #include "worker.h"
@@ -47,6 +49,53 @@ PHP_FUNCTION(pogo_worker_handle)
 	ZEND_PARSE_PARAMETERS_END();
 
 	pogo_worker_handle_next(&fci, &fcc, return_value);
+}
+
+/* A pool's figures as pogo_stats() gives them (pool_stats.c's table). */
+static void stats_array(pogo_pool *pool, zval *out)
+{
+	pogo_pool_stats stats;
+
+	pogo_pool_read_stats(pool, &stats);
+	array_init_size(out, (uint32_t)pogo_stat_field_count);
+	for (size_t i = 0; i < pogo_stat_field_count; i++) {
+		const pogo_stat_field *field = &pogo_stat_fields[i];
+		uint64_t value = *(const uint64_t *)((const char *)&stats + field->offset);
+
+		if (field->seconds) {
+			add_assoc_double(out, field->name, (double)value / 1e9);
+		} else {
+			add_assoc_long(out, field->name, (zend_long)MIN(value, (uint64_t)ZEND_LONG_MAX));
+		}
+	}
+}
+
+PHP_FUNCTION(pogo_stats)
+{
+	zend_string *name = NULL;
+	pogo_pool *pool;
+	zval one;
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+	Z_PARAM_OPTIONAL
+	Z_PARAM_STR_OR_NULL(name)
+	ZEND_PARSE_PARAMETERS_END();
+
+	/* A misconfigured pool has figures too: all zero but threads_configured. */
+	pool = pogo_usable_pool(name, false);
+	if (!pool) {
+		RETURN_THROWS();
+	}
+	if (name) {
+		stats_array(pool, return_value);
+		return;
+	}
+	array_init_size(return_value, (uint32_t)pogo_pool_count());
+	for (size_t i = 0; i < pogo_pool_count(); i++) {
+		pool = pogo_pool_at(i);
+		stats_array(pool, &one);
+		add_assoc_zval(return_value, pool->config.name, &one);
+	}
 }
 
 /* ---- configuration ------------------------------------------------------ */
@@ -267,6 +316,26 @@ static PHP_RSHUTDOWN_FUNCTION(pogo)
 	return SUCCESS;
 }
 
+/* The pool's live figures, as pogo_stats() names them. */
+static void minfo_stats(pogo_pool *pool)
+{
+	pogo_pool_stats stats;
+	char value[64];
+
+	pogo_pool_read_stats(pool, &stats);
+	for (size_t i = 0; i < pogo_stat_field_count; i++) {
+		const pogo_stat_field *field = &pogo_stat_fields[i];
+		uint64_t n = *(const uint64_t *)((const char *)&stats + field->offset);
+
+		if (field->seconds) {
+			snprintf(value, sizeof(value), "%.3f", (double)n / 1e9);
+		} else {
+			snprintf(value, sizeof(value), "%" PRIu64, n);
+		}
+		php_info_print_table_row(2, field->name, value);
+	}
+}
+
 static PHP_MINFO_FUNCTION(pogo)
 {
 	char value[PATH_MAX + 32];
@@ -294,6 +363,7 @@ static PHP_MINFO_FUNCTION(pogo)
 		}
 		php_info_print_table_row(2, "running", pogo_pool_running(pool) ? "yes" : "no");
 		php_info_print_table_row(2, "status", pool->config.invalid ? pool->config.invalid : "ok");
+		minfo_stats(pool);
 		php_info_print_table_end();
 	}
 }

@@ -14,6 +14,32 @@ namespace {
     function pogo_await(int $handle, float $timeout = 5.0): mixed {}
 
     /**
+     * Waits for every job of $handles under one deadline; returns their results
+     * with the same keys. Throws the first failed job's exception, or a
+     * Pogo\TimeoutException if some are still running.
+     */
+    function pogo_await_all(array $handles, float $timeout = 5.0): array {}
+
+    /**
+     * Waits for the first job of $handles to finish and returns its key,
+     * without using its handle up.
+     */
+    function pogo_await_any(array $handles, float $timeout = 5.0): int|string {}
+
+    /**
+     * Waits for every job of $handles under one deadline; never throws for
+     * how they ended: ['ok' => true, 'result' => ...] or
+     * ['ok' => false, 'error' => Throwable] for each, with the same keys.
+     */
+    function pogo_settle(array $handles, float $timeout = 5.0): array {}
+
+    /**
+     * Live figures and counters of every pool (keyed by name), or of one.
+     * Does not start a pool.
+     */
+    function pogo_stats(?string $pool = null): array {}
+
+    /**
      * The configured thread count of a pool. Does not start the pool.
      */
     function pogo_pool_size(string $pool = "default"): int {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 36d4501f60eec3916cd32241556ac14768d171f1 */
+ * Stub hash: e8656a9c4f48ef3257f42b2e7621624cd56bde72 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_pogo_dispatch, 0, 1, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO(0, class, IS_STRING, 0)
@@ -10,6 +10,22 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_pogo_await, 0, 1, IS_MIXED, 0)
 	ZEND_ARG_TYPE_INFO(0, handle, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, timeout, IS_DOUBLE, 0, "5.0")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_pogo_await_all, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, handles, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, timeout, IS_DOUBLE, 0, "5.0")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_pogo_await_any, 0, 1, MAY_BE_LONG|MAY_BE_STRING)
+	ZEND_ARG_TYPE_INFO(0, handles, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, timeout, IS_DOUBLE, 0, "5.0")
+ZEND_END_ARG_INFO()
+
+#define arginfo_pogo_settle arginfo_pogo_await_all
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_pogo_stats, 0, 0, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, pool, IS_STRING, 1, "null")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_pogo_pool_size, 0, 0, IS_LONG, 0)
@@ -27,6 +43,10 @@ ZEND_END_ARG_INFO()
 
 ZEND_FUNCTION(pogo_dispatch);
 ZEND_FUNCTION(pogo_await);
+ZEND_FUNCTION(pogo_await_all);
+ZEND_FUNCTION(pogo_await_any);
+ZEND_FUNCTION(pogo_settle);
+ZEND_FUNCTION(pogo_stats);
 ZEND_FUNCTION(pogo_pool_size);
 ZEND_FUNCTION(pogo_worker_handle);
 
@@ -34,6 +54,10 @@ ZEND_FUNCTION(pogo_worker_handle);
 static const zend_function_entry ext_functions[] = {
 	ZEND_FE(pogo_dispatch, arginfo_pogo_dispatch)
 	ZEND_FE(pogo_await, arginfo_pogo_await)
+	ZEND_FE(pogo_await_all, arginfo_pogo_await_all)
+	ZEND_FE(pogo_await_any, arginfo_pogo_await_any)
+	ZEND_FE(pogo_settle, arginfo_pogo_settle)
+	ZEND_FE(pogo_stats, arginfo_pogo_stats)
 	ZEND_FE(pogo_pool_size, arginfo_pogo_pool_size)
 	ZEND_FE(pogo_worker_handle, arginfo_pogo_worker_handle)
 	ZEND_FE_END

@@ -13,6 +13,7 @@
 
 #include "job_queue.h"
 #include "pool_config.h"
+#include "pool_stats.h"
 
 struct pogo_pool;
 
@@ -32,6 +33,7 @@ typedef struct pogo_thread {
 	 */
 	pthread_mutex_t lock;
 	bool has_timer;
+	pogo_thread_stats stats; /* written by the thread alone (pool_stats.h) */
 #ifdef ZEND_MAX_EXECUTION_TIMERS
 	timer_t timer;
 #endif

@@ -472,8 +472,9 @@ static request_end worker_request(pogo_thread *thread)
 }
 
 /* Fails the queued jobs with the boot error while no thread of the pool can run them. */
-static void fail_queued_jobs(pogo_pool *pool, const char *boot_error)
+static void fail_queued_jobs(pogo_thread *thread, const char *boot_error)
 {
+	pogo_pool *pool = thread->pool;
 	pogo_job *job;
 
 	while (!pogo_pool_serving(pool) && (job = pogo_queue_try_pop(&pool->queue))) {
@@ -482,6 +483,7 @@ static void fail_queued_jobs(pogo_pool *pool, const char *boot_error)
 
 		snprintf(text, sizeof(text), "the pool's worker cannot boot: %s", boot_error);
 		copy = strdup(text);
+		pogo_thread_stat_add(&thread->stats, POGO_STAT_FAILED_WORKER);
 		pogo_job_complete_take(job, POGO_OUTCOME_WORKER_ERROR, copy, copy ? strlen(copy) : 0);
 	}
 }
@@ -492,6 +494,7 @@ void pogo_worker_run(pogo_thread *thread)
 	unsigned backoff_ms = BOOT_BACKOFF_MIN_MS;
 
 	pogo_sapi_guard_enter_worker();
+	POGO_G(worker_thread) = thread;
 
 	while (!pogo_queue_stopping(&pool->queue)) {
 		request_end end = worker_request(thread);
@@ -501,6 +504,9 @@ void pogo_worker_run(pogo_thread *thread)
 		if (end == REQUEST_STOPPED) {
 			break;
 		}
+		pogo_thread_stat_add(&thread->stats, end == REQUEST_JOB_BROKE ? POGO_STAT_REBOOTS
+		                                     : end == REQUEST_RECYCLE ? POGO_STAT_RECYCLES
+		                                                              : POGO_STAT_BOOT_FAILURES);
 		if (end == REQUEST_JOB_BROKE || end == REQUEST_RECYCLE) {
 			backoff_ms = BOOT_BACKOFF_MIN_MS;
 			continue;
@@ -526,7 +532,7 @@ void pogo_worker_run(pogo_thread *thread)
 		for (unsigned slept = 0; slept < backoff_ms && !pogo_queue_stopping(&pool->queue);
 		     slept += leader ? 10 : 100) {
 			if (leader) {
-				fail_queued_jobs(pool, boot_error ? boot_error : "out of memory");
+				fail_queued_jobs(thread, boot_error ? boot_error : "out of memory");
 			}
 			sleep_ms(leader ? 10 : 100);
 		}

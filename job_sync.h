@@ -1,0 +1,63 @@
+/*
+ * Pogo: the synchronisation primitives of jobs, queues and waiters: pthread
+ * wrappers that abort on misuse, the monotonic clock, and adaptive spinning.
+ *
+ * Plain C and pthreads, like job_queue.h: the unit tests link it without PHP.
+ */
+#ifndef POGO_JOB_SYNC_H
+#define POGO_JOB_SYNC_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#define POGO_NS_PER_SEC INT64_C(1000000000)
+
+/* Monotonic clock, nanoseconds. */
+int64_t pogo_now_ns(void);
+
+/*
+ * pthread wrappers, as libuv's: a failing lock, unlock or wait is a bug (a
+ * destroyed or foreign mutex), never a condition to handle: they abort.
+ */
+void pogo_mutex_lock(pthread_mutex_t *mutex);
+void pogo_mutex_unlock(pthread_mutex_t *mutex);
+void pogo_cond_wait(pthread_cond_t *cond, pthread_mutex_t *mutex);
+/* Waits until the monotonic time deadline_ns at the latest. */
+void pogo_cond_timedwait_until(pthread_cond_t *cond, pthread_mutex_t *mutex, int64_t deadline_ns);
+/* Initializes a condition whose timed waits use the monotonic clock; returns 0 or an errno. */
+int pogo_cond_init_monotonic(pthread_cond_t *cond);
+
+/*
+ * Adaptive spinning. Waking a sleeping thread on another core costs tens of
+ * microseconds, far more than a small job. So before sleeping, an awaiter
+ * spins on what it waits for, and an idle worker on its queue's length, for
+ * at most its thread's spin budget: POGO_SPIN_MAX_NS, halved each time a
+ * spin ends empty-handed (down to POGO_SPIN_MIN_NS), doubled each time it
+ * pays off. An idle pool stops costing CPU within POGO_SPIN_MAX_NS; a thread
+ * whose spins keep failing (a busy machine, slow jobs) soon spins only
+ * briefly.
+ */
+#define POGO_SPIN_MAX_NS INT64_C(50000)
+#define POGO_SPIN_MIN_NS INT64_C(2000)
+
+/* This thread's spin budget as an awaiter (every kind of await shares it). */
+int64_t *pogo_await_spin_budget(void);
+/* This thread's spin budget as a worker waiting for a job. */
+int64_t *pogo_take_spin_budget(void);
+
+/*
+ * Spins until ready(arg) or the budget (capped by deadline_ns, 0 = none)
+ * runs out, and adapts the budget. Returns whether ready came true.
+ */
+bool pogo_spin(bool (*ready)(void *), void *arg, int64_t *budget, int64_t deadline_ns);
+
+/*
+ * After a spin that failed and a sleep: if the whole wait was short, a little
+ * more spinning would have caught it, and waking from the sleep cost more
+ * than the spin saves. Restores the full budget, so that two threads handing
+ * jobs back and forth do not both drift into sleeping for every hand-off.
+ */
+void pogo_spin_settle(int64_t *budget, int64_t waited_ns);
+
+#endif
