@@ -316,13 +316,15 @@ static PHP_RSHUTDOWN_FUNCTION(pogo)
 	return SUCCESS;
 }
 
-/* The pool's live figures, as pogo_stats() names them. */
+/* The pool's live figures, as pogo_stats() names them, in a table of their own. */
 static void minfo_stats(pogo_pool *pool)
 {
 	pogo_pool_stats stats;
 	char value[64];
 
 	pogo_pool_read_stats(pool, &stats);
+	php_info_print_table_start();
+	php_info_print_table_header(2, "Pool figures (pogo_stats())", pool->config.name);
 	for (size_t i = 0; i < pogo_stat_field_count; i++) {
 		const pogo_stat_field *field = &pogo_stat_fields[i];
 		uint64_t n = *(const uint64_t *)((const char *)&stats + field->offset);
@@ -334,6 +336,7 @@ static void minfo_stats(pogo_pool *pool)
 		}
 		php_info_print_table_row(2, field->name, value);
 	}
+	php_info_print_table_end();
 }
 
 static PHP_MINFO_FUNCTION(pogo)
@@ -363,8 +366,8 @@ static PHP_MINFO_FUNCTION(pogo)
 		}
 		php_info_print_table_row(2, "running", pogo_pool_running(pool) ? "yes" : "no");
 		php_info_print_table_row(2, "status", pool->config.invalid ? pool->config.invalid : "ok");
-		minfo_stats(pool);
 		php_info_print_table_end();
+		minfo_stats(pool);
 	}
 }
 

@@ -29,5 +29,5 @@ $r = pogo_await($h, 10);
 echo 'outer: ', $r, "\n";
 ?>
 --EXPECT--
-in the handler: Pogo\PogoException: handle 1 is already being awaited: pogo_await() was re-entered for it (from a signal handler?)
+in the handler: Pogo\PogoException: handle 1 is already being awaited: it was re-entered (from a signal handler?)
 outer: result
