@@ -184,12 +184,17 @@ static void job_complete_jlocked_take(pogo_job *job, pogo_job_outcome outcome, c
 		job->charged += result_len;
 		atomic_fetch_add_explicit(&job->budget->bytes, result_len, memory_order_relaxed);
 	}
-	atomic_store_explicit(&job->finished, true, memory_order_release);
-	pthread_cond_broadcast(&job->done);
+	/*
+	 * The watch first: once finished is set, the job never touches its
+	 * watch again, so that a waiter who sees finished need not lock the job
+	 * to stop watching it (job_waiter.c).
+	 */
 	if (job->watch) {
 		job->watch->finished(job->watch);
 		job->watch = NULL;
 	}
+	atomic_store_explicit(&job->finished, true, memory_order_release);
+	pthread_cond_broadcast(&job->done);
 }
 
 void pogo_job_complete_take(pogo_job *job, pogo_job_outcome outcome, char *result,

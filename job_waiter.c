@@ -18,7 +18,8 @@
  *
  * Ownership. The waiter belongs to the awaiting thread. Jobs only point at
  * it (job->watch, under the job lock) while watched: pogo_waiter_unwatch(),
- * the job's completion (which clears the watch) and pogo_job_abandon() end
+ * the job's completion (which clears the watch before it sets finished,
+ * so that a waiter who sees a job done skips its lock) and pogo_job_abandon() end
  * that, and the owner destroys the waiter only after every one of its jobs
  * was unwatched, completed or abandoned.
  */
@@ -61,12 +62,15 @@ void pogo_waiter_destroy(pogo_waiter *waiter)
 
 bool pogo_waiter_watch(pogo_waiter *waiter, pogo_job *job)
 {
-	return pogo_job_watch_set(job, &waiter->watch);
+	return !pogo_job_done(job) && pogo_job_watch_set(job, &waiter->watch);
 }
 
 void pogo_waiter_unwatch(pogo_waiter *waiter, pogo_job *job)
 {
-	pogo_job_watch_clear(job, &waiter->watch);
+	/* A job that is done has cleared its watch before it said so (job_queue.c). */
+	if (!pogo_job_done(job)) {
+		pogo_job_watch_clear(job, &waiter->watch);
+	}
 }
 
 void pogo_waiter_reset(pogo_waiter *waiter)

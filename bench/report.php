@@ -139,6 +139,17 @@ $section('2. Throughput (jobs/s)', '100,000 echo jobs dispatched in batches of 1
         fn ($c) => $c . ' ' . n(v($data, 'throughput', 'pogo', $c, 'cpu_per_job'), 2) . ' µs ('
             . n(v($data, 'throughput', 'pogo', $c, 'ctxsw_per_job'), 2) . ' context switches)', $threadsCols)) . ".\n" : ''));
 
+// 2b. Fan-in.
+if (isset($data['fanin']['pogo'])) {
+    $rows = [];
+    foreach (array_keys($data['fanin']['pogo']) as $case) {
+        $rows[] = [$case, n(v($data, 'fanin', 'pogo', $case, 'median'), 2), n(v($data, 'fanin', 'pogo', $case, 'min'), 2)];
+    }
+    $section('2b. Fan-in (ms)', '1,000 echo jobs dispatched at once, then awaited one by one with `pogo_await()` or together '
+        . 'with `pogo_await_all()`; the two alternate round by round, so that both see the same machine.',
+        table(['case', 'median', 'min'], $rows));
+}
+
 // 3. Fan-out.
 $rows = [];
 foreach (impls($data, 'fanout') as $impl) {

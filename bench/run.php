@@ -118,6 +118,47 @@ switch ($bench) {
         }
         break;
 
+    // 2b. Fan-in: $jobs trivial jobs dispatched at once, then awaited one by
+    // one with pogo_await() or all at once with pogo_await_all(); per round.
+    case 'fanin':
+        $jobs = $oi('jobs', 1000);
+        $reps = $oi('reps', 30);
+        foreach (array_map('intval', explode(',', $o('threads', '1,2'))) as $threads) {
+            $pool = "p$threads";
+            $ways = [
+                'pogo_await each' => function (array $handles): array {
+                    $out = [];
+                    foreach ($handles as $k => $h) {
+                        $out[$k] = pogo_await($h, BENCH_WAIT);
+                    }
+                    return $out;
+                },
+                'pogo_await_all' => fn (array $handles): array => pogo_await_all($handles, BENCH_WAIT),
+            ];
+            $times = array_fill_keys(array_keys($ways), []);
+            for ($r = 0; $r < $reps + 2; $r++) {
+                foreach ($ways as $way => $await) { // alternated, so that both see the same machine
+                    $handles = [];
+                    for ($i = 0; $i < $jobs; $i++) {
+                        $handles[] = pogo_dispatch(BenchEcho::class, ['v' => $i], $pool);
+                    }
+                    $t0 = hrtime(true);
+                    $results = $await($handles);
+                    $t = hrtime(true) - $t0;
+                    bench_check($results === range(0, $jobs - 1), $way);
+                    if ($r >= 2) { // two warm-up rounds
+                        $times[$way][] = $t;
+                    }
+                }
+            }
+            foreach ($times as $way => $samples) {
+                $case = "$jobs jobs, $threads " . ($threads === 1 ? 'thread' : 'threads') . ", $way";
+                bench_row('fanin', $impl, $case, 'median', bench_median($samples) / 1e6, 'ms');
+                bench_row('fanin', $impl, $case, 'min', min($samples) / 1e6, 'ms');
+            }
+        }
+        break;
+
     // 3. 8 I/O-bound jobs at once on 8 threads (workers): wall time against the sum.
     case 'fanout':
         $jobs = $oi('jobs', 8);

@@ -218,6 +218,9 @@ base "throughput: worker processes" 180 throughput procpool total=100000 batch=1
 base "throughput: fork per job" 240 throughput fork total=100000 batch="$(q 100 1000)" max_s="$(q 0.5 3)"
 base "throughput: process per job" 300 throughput procnew total=100000 batch="$(q 100 1000)" max_s="$(q 0.5 3)"
 
+# 2b. Fan-in: awaiting 1,000 jobs one by one against pogo_await_all().
+pogo "fan-in: pogo" 120 fanin pogo jobs=1000 reps="$(q 10 30)"
+
 # 3. I/O fan-out.
 for impl in pogo seq procpool fork procnew; do
 	if [ "$impl" = pogo ]; then f=pogo; else f=base; fi
