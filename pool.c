@@ -19,9 +19,11 @@
  *                                                                       dispatch
  *   start_lock        pool.c        a pool's thread array, started_pid  before queue lock
  *                                                                       (pogo_pools_stop)
- *   queue lock        job_queue.c   a pool's list, length, idle count,  before job lock
- *                                   stopping
- *   job lock          job_queue.c   a job's state, outcome, result      innermost
+ *   queue lock        job_queue.c   a pool's list, length, idle and     before job lock
+ *                                   waiting counts, stopping, counters
+ *   job lock          job_queue.c   a job's state, outcome, result,     before waiter
+ *                                   watch                               lock
+ *   waiter lock       job_waiter.c  a waiter's finished count, wanted   innermost
  *   guard_lock        pogo.c        the shutdown guard's entry in the   alone
  *                                   startup thread's persistent list
  *   thread lock       pool.c        a thread's timer (has_timer)        alone
@@ -29,7 +31,8 @@
  * "alone": no other of these locks is taken while it is held. The fork gate
  * is held around request startup and shutdown, which may take the others
  * (a worker request's end gives up the jobs its jobs dispatched). Atomics
- * (pool.h) need no lock: serving, boot_failing, failing_queue.
+ * (pool.h) need no lock: serving, boot_failing, failing_queue, and each
+ * thread's counters (pool_stats.h), written by that thread alone.
  *
  * Each thread owns its TSRM context and runs the thread_main hook that the
  * layer above gave at startup (worker.c: its PHP request); jobs and
