@@ -34,7 +34,11 @@ void pogo_waiter_destroy(pogo_waiter *waiter);
  */
 bool pogo_waiter_watch(pogo_waiter *waiter, pogo_job *job);
 
-/* Stops watching the job: once it returns, the job never touches waiter. */
+/*
+ * Stops watching the job: once it returns, the job never touches waiter,
+ * and a job that the waiter counted as finished is seen DONE by
+ * pogo_job_done() (before that it may not be yet: it tells its watch first).
+ */
 void pogo_waiter_unwatch(pogo_waiter *waiter, pogo_job *job);
 
 /* Starts a new count: no watched job has finished. */
