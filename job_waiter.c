@@ -90,8 +90,7 @@ static bool enough_finished(void *arg)
 {
 	spin_target *target = arg;
 
-	return atomic_load_explicit(&target->waiter->finished, memory_order_acquire) >=
-	       target->wanted;
+	return atomic_load_explicit(&target->waiter->finished, memory_order_acquire) >= target->wanted;
 }
 
 size_t pogo_waiter_wait(pogo_waiter *waiter, size_t wanted, int64_t deadline_ns)

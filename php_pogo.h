@@ -20,14 +20,14 @@ struct pogo_pool;
 struct pogo_job;
 
 ZEND_BEGIN_MODULE_GLOBALS(pogo)
-HashTable *jobs;               /* this request's jobs not yet awaited */
-struct pogo_budget *budget;    /* what those jobs hold in Pogo's buffers (shared with them) */
-struct pogo_pool *worker_pool; /* in a worker thread: the pool it serves */
+HashTable *jobs;                   /* this request's jobs not yet awaited */
+struct pogo_budget *budget;        /* what those jobs hold in Pogo's buffers (shared with them) */
+struct pogo_pool *worker_pool;     /* in a worker thread: the pool it serves */
 struct pogo_thread *worker_thread; /* in a worker thread: its record in the pool */
-struct pogo_job *current_job;  /* in a worker thread: the job it runs */
-zend_long jobs_run;            /* in a worker thread: since its request booted */
-bool serving;                  /* in a worker thread: its request serves jobs */
-char *boot_error;              /* in a worker thread: why its last boot failed (malloc'd) */
+struct pogo_job *current_job;      /* in a worker thread: the job it runs */
+zend_long jobs_run;                /* in a worker thread: since its request booted */
+bool serving;                      /* in a worker thread: its request serves jobs */
+char *boot_error;                  /* in a worker thread: why its last boot failed (malloc'd) */
 ZEND_END_MODULE_GLOBALS(pogo)
 
 ZEND_EXTERN_MODULE_GLOBALS(pogo)

@@ -16,7 +16,10 @@
 #include "pool.h"
 #include "pool_stats.h"
 
-#define FIELD(name, help) {#name, offsetof(pogo_pool_stats, name), false, help}
+#define FIELD(name, help)                                                                          \
+	{                                                                                              \
+#name, offsetof(pogo_pool_stats, name), false, help                                        \
+	}
 
 const pogo_stat_field pogo_stat_fields[] = {
     FIELD(threads_configured, "threads the pool is configured with (num_threads)"),
@@ -54,8 +57,8 @@ void pogo_pool_read_stats(pogo_pool *pool, pogo_pool_stats *out)
 		out->threads_started = pool->thread_count;
 		for (unsigned t = 0; t < pool->thread_count; t++) {
 			for (int s = 0; s < POGO_THREAD_STAT_COUNT; s++) {
-				counts[s] += atomic_load_explicit(&pool->threads[t].stats.count[s],
-				                                  memory_order_relaxed);
+				counts[s] +=
+				    atomic_load_explicit(&pool->threads[t].stats.count[s], memory_order_relaxed);
 			}
 		}
 	}
@@ -66,8 +69,9 @@ void pogo_pool_read_stats(pogo_pool *pool, pogo_pool_stats *out)
 	out->threads_idle = MIN(queue.waiting, out->threads_serving);
 	out->threads_busy = out->threads_serving - out->threads_idle;
 	out->queued = queue.length;
-	out->oldest_queued_ns =
-	    queue.oldest_created_ns && now > queue.oldest_created_ns ? now - queue.oldest_created_ns : 0;
+	out->oldest_queued_ns = queue.oldest_created_ns && now > queue.oldest_created_ns
+	                            ? now - queue.oldest_created_ns
+	                            : 0;
 	out->dispatched = queue.posted;
 	out->failed_expired = queue.expired;
 	out->failed_dropped = queue.dropped;

@@ -13,12 +13,12 @@ struct pogo_pool;
 
 /* What a worker thread counts, in its own record (pogo_thread). */
 typedef enum pogo_thread_stat {
-	POGO_STAT_COMPLETED = 0,     /* a job returned a result */
-	POGO_STAT_FAILED_EXCEPTION,  /* a job ended with an error envelope (JobException) */
-	POGO_STAT_FAILED_WORKER,     /* a job broke its worker, or it cannot boot */
-	POGO_STAT_REBOOTS,           /* a job broke the thread's request: a fresh one boots */
-	POGO_STAT_BOOT_FAILURES,     /* a boot of the worker failed */
-	POGO_STAT_RECYCLES,          /* max_jobs served: a fresh request boots */
+	POGO_STAT_COMPLETED = 0,    /* a job returned a result */
+	POGO_STAT_FAILED_EXCEPTION, /* a job ended with an error envelope (JobException) */
+	POGO_STAT_FAILED_WORKER,    /* a job broke its worker, or it cannot boot */
+	POGO_STAT_REBOOTS,          /* a job broke the thread's request: a fresh one boots */
+	POGO_STAT_BOOT_FAILURES,    /* a boot of the worker failed */
+	POGO_STAT_RECYCLES,         /* max_jobs served: a fresh request boots */
 	POGO_THREAD_STAT_COUNT
 } pogo_thread_stat;
 
@@ -52,8 +52,8 @@ typedef struct pogo_pool_stats {
 /* The one table of the figures: pogo_stats()'s keys, phpinfo()'s rows. */
 typedef struct pogo_stat_field {
 	const char *name;
-	size_t offset;  /* of its uint64_t in pogo_pool_stats */
-	bool seconds;   /* nanoseconds shown as float seconds */
+	size_t offset; /* of its uint64_t in pogo_pool_stats */
+	bool seconds;  /* nanoseconds shown as float seconds */
 	const char *help;
 } pogo_stat_field;
 

@@ -2,7 +2,7 @@
 # Pogo's test suite: what `make test` runs.
 #
 #   tools/test.sh all    unit, phpt (opcache off, then on), nts
-#   tools/test.sh unit   Check unit tests of job_queue.c and pool_config.c
+#   tools/test.sh unit   Check unit tests of the plain-C files (jobs, queue, waiter, pool_config.c)
 #   tools/test.sh phpt   the phpt suite on the ZTS debug build, opcache off and on
 #   tools/test.sh nts    build on Debian's NTS php8.2-dev and run the NTS tests
 #   tools/test.sh stress concurrent processes, every outcome checked (STRESS_JOBS sizes it)
