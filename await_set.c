@@ -281,10 +281,29 @@ static void use_up(set_item *item)
 	pogo_request_job_use_up((zend_ulong)item->handle, item->entry);
 }
 
-PHP_FUNCTION(pogo_await_all)
+/*
+ * The arguments of the three functions, then set_await(). Returns the items
+ * or NULL: with the error thrown, or with an empty set seen (*empty).
+ */
+static set_item *set_from_args(zend_execute_data *execute_data, size_t wanted, set_wait *set,
+                               double *timeout, bool *empty)
 {
 	HashTable *handles;
-	double timeout = 5.0;
+
+	*empty = false;
+	*timeout = 5.0;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+	Z_PARAM_ARRAY_HT(handles)
+	Z_PARAM_OPTIONAL
+	Z_PARAM_DOUBLE(*timeout)
+	ZEND_PARSE_PARAMETERS_END_EX(return NULL);
+
+	return set_await(handles, *timeout, wanted, set, empty);
+}
+
+PHP_FUNCTION(pogo_await_all)
+{
+	double timeout;
 	set_wait set;
 	set_item *items;
 	zend_object *failure = NULL;
@@ -292,13 +311,7 @@ PHP_FUNCTION(pogo_await_all)
 	zval results, value;
 	bool empty;
 
-	ZEND_PARSE_PARAMETERS_START(1, 2)
-	Z_PARAM_ARRAY_HT(handles)
-	Z_PARAM_OPTIONAL
-	Z_PARAM_DOUBLE(timeout)
-	ZEND_PARSE_PARAMETERS_END();
-
-	if (!(items = set_await(handles, timeout, 0, &set, &empty))) {
+	if (!(items = set_from_args(execute_data, 0, &set, &timeout, &empty))) {
 		if (empty) {
 			RETURN_EMPTY_ARRAY();
 		}
@@ -337,19 +350,12 @@ PHP_FUNCTION(pogo_await_all)
 
 PHP_FUNCTION(pogo_await_any)
 {
-	HashTable *handles;
-	double timeout = 5.0;
+	double timeout;
 	set_wait set;
 	set_item *items, *first = NULL;
 	bool empty;
 
-	ZEND_PARSE_PARAMETERS_START(1, 2)
-	Z_PARAM_ARRAY_HT(handles)
-	Z_PARAM_OPTIONAL
-	Z_PARAM_DOUBLE(timeout)
-	ZEND_PARSE_PARAMETERS_END();
-
-	if (!(items = set_await(handles, timeout, 1, &set, &empty))) {
+	if (!(items = set_from_args(execute_data, 1, &set, &timeout, &empty))) {
 		if (empty) {
 			zend_argument_value_error(1, "must not be empty");
 		}
@@ -379,19 +385,12 @@ PHP_FUNCTION(pogo_await_any)
 
 PHP_FUNCTION(pogo_settle)
 {
-	HashTable *handles;
-	double timeout = 5.0;
+	double timeout;
 	set_wait set;
 	set_item *items;
 	bool empty;
 
-	ZEND_PARSE_PARAMETERS_START(1, 2)
-	Z_PARAM_ARRAY_HT(handles)
-	Z_PARAM_OPTIONAL
-	Z_PARAM_DOUBLE(timeout)
-	ZEND_PARSE_PARAMETERS_END();
-
-	if (!(items = set_await(handles, timeout, 0, &set, &empty))) {
+	if (!(items = set_from_args(execute_data, 0, &set, &timeout, &empty))) {
 		if (empty) {
 			RETURN_EMPTY_ARRAY();
 		}
