@@ -1,8 +1,8 @@
 <?php
 
 /*
- * Renders the four fragments of a page in parallel on the default pool, then
- * assembles them in order.
+ * Renders the four fragments of a page in parallel on the default pool,
+ * awaits them under one deadline, then assembles them in order.
  */
 
 declare(strict_types=1);
@@ -18,10 +18,7 @@ try {
     foreach (Layout::SECTIONS as $name => [$title, $items]) {
         $handles[$name] = pogo_dispatch(RenderFragment::class, ['name' => $name, 'title' => $title, 'items' => $items]);
     }
-    $fragments = [];
-    foreach ($handles as $name => $handle) {
-        $fragments[$name] = pogo_await($handle, 5.0);
-    }
+    $fragments = pogo_await_all($handles, 5.0); // same keys, same order
 } catch (Pogo\PogoException $e) {
     Http::error($e, ['page' => 'fragments']);
 
