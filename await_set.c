@@ -110,30 +110,38 @@ static void set_resume(pogo_await_wait *wait)
 	set_watch((set_wait *)wait);
 }
 
+/* The error text of an item's key, ` at key "x"`. */
+static void item_at(zend_ulong index, zend_string *key, char *buf, size_t size)
+{
+	char text[150];
+
+	pogo_await_key_text(index, key, text, sizeof(text));
+	snprintf(buf, size, " at key %s", text);
+}
+
 /*
- * Reads and checks the set: every element an int handle, no handle twice,
- * each one this request may await now. Returns the items (emalloc'd, the
- * caller frees them) or NULL with the error thrown.
+ * Reads and checks the set: every element an int handle, each one this
+ * request may await now, none twice (an entry being read is marked with
+ * its item's slot). Returns the items (emalloc'd, the caller frees them) or
+ * NULL with the error thrown; either way no entry stays marked.
  */
 static set_item *set_read(HashTable *handles, uint32_t count)
 {
 	set_item *items = safe_emalloc(count, sizeof(*items), 0);
-	HashTable seen;
 	zend_ulong index;
 	zend_string *key;
 	zval *zv;
 	uint32_t n = 0;
 	char at[160], before[160];
 
-	zend_hash_init(&seen, count, NULL, NULL, 0);
 	ZEND_HASH_FOREACH_KEY_VAL(handles, index, key, zv)
 	{
 		set_item *item = &items[n];
-		set_item *twin;
+		pogo_request_job *entry;
 
 		ZVAL_DEREF(zv);
-		pogo_await_key_text(index, key, at, sizeof(at));
 		if (Z_TYPE_P(zv) != IS_LONG) {
+			pogo_await_key_text(index, key, at, sizeof(at));
 			zend_argument_value_error(1, "must contain only int handles, %s given at key %s",
 			                          zend_zval_type_name(zv), at);
 			goto fail;
@@ -141,27 +149,36 @@ static set_item *set_read(HashTable *handles, uint32_t count)
 		item->index = index;
 		item->key = key;
 		item->handle = Z_LVAL_P(zv);
-		if ((twin = zend_hash_index_find_ptr(&seen, (zend_ulong)item->handle)) != NULL) {
+		entry = pogo_request_job_find((zend_ulong)item->handle);
+		if (entry && entry->set_slot) {
+			set_item *twin = &items[entry->set_slot - 1];
+
 			pogo_await_key_text(twin->index, twin->key, before, sizeof(before));
+			pogo_await_key_text(index, key, at, sizeof(at));
 			zend_argument_value_error(1,
 			                          "must not contain a handle twice: handle " ZEND_LONG_FMT
 			                          " is at key %s and at key %s",
 			                          item->handle, before, at);
 			goto fail;
 		}
-		zend_hash_index_add_new_ptr(&seen, (zend_ulong)item->handle, item);
-		snprintf(before, sizeof(before), " at key %s", at);
-		if (!(item->entry = pogo_await_entry(item->handle, before))) {
+		if (!entry || entry->awaiting) {
+			item_at(index, key, at, sizeof(at));
+			pogo_await_entry(item->handle, at); /* throws why */
 			goto fail;
 		}
-		n++;
+		item->entry = entry;
+		entry->set_slot = ++n;
 	}
 	ZEND_HASH_FOREACH_END();
-	zend_hash_destroy(&seen);
+	for (uint32_t i = 0; i < n; i++) {
+		items[i].entry->set_slot = 0;
+	}
 	return items;
 
 fail:
-	zend_hash_destroy(&seen);
+	for (uint32_t i = 0; i < n; i++) {
+		items[i].entry->set_slot = 0;
+	}
 	efree(items);
 	return NULL;
 }

@@ -187,6 +187,7 @@ PHP_FUNCTION(pogo_dispatch)
 	entry->pool = pool;
 	entry->class_name = zend_string_copy(class_name);
 	entry->awaiting = false;
+	entry->set_slot = 0;
 	zend_hash_index_add_new_ptr(POGO_G(jobs), job->handle, entry);
 	RETURN_LONG((zend_long)job->handle);
 }

@@ -20,6 +20,7 @@ typedef struct pogo_request_job {
 	pogo_pool *pool;
 	zend_string *class_name;
 	bool awaiting; /* a wait for this handle is under way (it may be re-entered) */
+	uint32_t set_slot; /* while await_set.c reads a set holding it: 1 + its item's index */
 } pogo_request_job;
 
 /* This request's entry for handle, or NULL: unknown, used up, or another request's. */
