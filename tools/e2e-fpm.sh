@@ -233,6 +233,7 @@ check_server_functions "server functions in a job" "$base"
 # A handle of an earlier request (/detached.php dispatched it and did not
 # await it) is foreign to this one.
 check_foreign_handle "handles end with their request" "$base"
+check_metrics "metrics.php (Prometheus)" "$base"
 
 # The sampler: every 0.2 s, each child's pid, pool, threads and RSS.
 (

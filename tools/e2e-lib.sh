@@ -231,6 +231,19 @@ check_foreign_handle() {
 	pogo_check "$name" "$ok" "try $((i > 10 ? 10 : i)): $last"
 }
 
+# check_metrics NAME BASE: /metrics.php answers in Prometheus' text format
+# (its Content-Type) with every pool's figures, the default pool's count of
+# dispatched jobs (a counter) among them.
+check_metrics() {
+	local name=$1 base=$2 headers body ok=1
+	headers=$(curl -s --max-time 10 -D - -o "$run/metrics.txt" "$base/metrics.php" | tr -d '\r' || true)
+	body=$(cat "$run/metrics.txt" 2>/dev/null || true)
+	grep -qi '^content-type: text/plain; version=0\.0\.4' <<<"$headers" || ok=0
+	grep -qx '# TYPE pogo_dispatched_total counter' <<<"$body" || ok=0
+	grep -Eqx 'pogo_dispatched_total\{pool="default"\} [0-9]+' <<<"$body" || ok=0
+	pogo_check "$name" "$ok" "$(head -1 <<<"$headers"); $(grep -m1 '^pogo_dispatched_total{pool="default"}' <<<"$body" || tr '\n' ' ' <<<"body: ${body:0:200}")"
+}
+
 # ---- wrk ------------------------------------------------------------------------
 
 wrk_pid=

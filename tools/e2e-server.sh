@@ -271,6 +271,7 @@ sample_before=$(sample)
 check_server_functions "$server: server functions in a job" "$base"
 
 check_foreign_handle "$server: handles end with their request" "$base"
+check_metrics "$server: metrics.php (Prometheus)" "$base"
 
 pages=(fanout fragments post faults server detached)
 for page in "${pages[@]}"; do

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Pogo's test suite: what `make test` runs.
 #
-#   tools/test.sh all    unit, phpt (opcache off, then on), nts
+#   tools/test.sh all    unit, phpt (opcache off, then on), nts, stress, fuzz, composer, e2e
 #   tools/test.sh unit   Check unit tests of the plain-C files (jobs, queue, waiter, pool_config.c)
 #   tools/test.sh phpt   the phpt suite on the ZTS debug build, opcache off and on
 #   tools/test.sh nts    build on Debian's NTS php8.2-dev and run the NTS tests
 #   tools/test.sh stress concurrent processes, every outcome checked (STRESS_JOBS sizes it)
 #   tools/test.sh fuzz   seeded random values and timeouts through an echo job
+#   tools/test.sh composer  composer.json: composer validate --strict, PIE's php-ext section, the stubs ship
 #   tools/test.sh e2e    examples/app in php-fpm + nginx, Apache, FrankenPHP classic and worker
 #                        mode under wrk, quick version (E2E_QUICK=1; E2E_SERVERS narrows it)
 #
@@ -149,18 +150,20 @@ case "$what" in
 		run_nts
 		run_tool stress "$here/tools/stress.sh"
 		run_tool fuzz "$here/tools/fuzz.sh"
+		run_tool composer "$here/tools/composer-check.sh"
 		# All four servers; FrankenPHP's two only where a Go can build it
 		# (tools/e2e.sh prints a SKIP line otherwise).
 		E2E_QUICK=1 run_tool e2e "$here/tools/e2e.sh"
 		;;
 	stress) run_tool stress "$here/tools/stress.sh" ;;
 	fuzz) run_tool fuzz "$here/tools/fuzz.sh" ;;
+	composer) run_tool composer "$here/tools/composer-check.sh" ;;
 	e2e) E2E_QUICK=1 run_tool e2e "$here/tools/e2e.sh" ;;
 	unit) run_unit ;;
 	phpt) run_zts_phpt ;;
 	nts) run_nts ;;
 	*)
-		echo "usage: tools/test.sh all|unit|phpt|nts|stress|fuzz|e2e" >&2
+		echo "usage: tools/test.sh all|unit|phpt|nts|stress|fuzz|composer|e2e" >&2
 		exit 2
 		;;
 esac
