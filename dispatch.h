@@ -19,7 +19,7 @@ typedef struct pogo_request_job {
 	pogo_job *job; /* the awaiter's reference */
 	pogo_pool *pool;
 	zend_string *class_name;
-	bool awaiting; /* a wait for this handle is under way (it may be re-entered) */
+	bool awaiting;     /* a wait for this handle is under way (it may be re-entered) */
 	uint32_t set_slot; /* while await_set.c reads a set holding it: 1 + its item's index */
 } pogo_request_job;
 
