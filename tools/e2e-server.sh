@@ -93,7 +93,8 @@ if [ "$asan" = 1 ]; then
 	# FrankenPHP: tracked too, so that memory_limit still holds (the faults
 	# page's memory fault needs it). Not Apache: PHP 8.2's tracked allocator
 	# reads freed memory in tracked_free_all() when a child's tsrm_shutdown()
-	# frees every thread's heap (no Pogo frame in the report).
+	# frees every thread's heap (no Pogo frame in the report; see
+	# docs/sanitizers.md).
 	export USE_ZEND_ALLOC=0
 	[ "$server" = apache ] || export USE_TRACKED_ALLOC=1
 	export ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:log_path=$run/asan/report"
