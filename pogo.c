@@ -60,7 +60,7 @@ static void stats_array(pogo_pool *pool, zval *out)
 	array_init_size(out, (uint32_t)pogo_stat_field_count);
 	for (size_t i = 0; i < pogo_stat_field_count; i++) {
 		const pogo_stat_field *field = &pogo_stat_fields[i];
-		uint64_t value = *(const uint64_t *)((const char *)&stats + field->offset);
+		uint64_t value = pogo_stat_value(&stats, field);
 
 		if (field->seconds) {
 			add_assoc_double(out, field->name, (double)value / 1e9);
@@ -327,7 +327,7 @@ static void minfo_stats(pogo_pool *pool)
 	php_info_print_table_header(2, "Pool figures (pogo_stats())", pool->config.name);
 	for (size_t i = 0; i < pogo_stat_field_count; i++) {
 		const pogo_stat_field *field = &pogo_stat_fields[i];
-		uint64_t n = *(const uint64_t *)((const char *)&stats + field->offset);
+		uint64_t n = pogo_stat_value(&stats, field);
 
 		if (field->seconds) {
 			snprintf(value, sizeof(value), "%.3f", (double)n / 1e9);

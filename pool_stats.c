@@ -16,30 +16,29 @@
 #include "pool.h"
 #include "pool_stats.h"
 
-#define FIELD(name, help)                                                                          \
+#define FIELD(name)                                                                                \
 	{                                                                                              \
-#name, offsetof(pogo_pool_stats, name), false, help                                        \
+#name, offsetof(pogo_pool_stats, name), false                                              \
 	}
 
 const pogo_stat_field pogo_stat_fields[] = {
-    FIELD(threads_configured, "threads the pool is configured with (num_threads)"),
-    FIELD(threads_started, "threads this process started for the pool"),
-    FIELD(threads_serving, "threads whose PHP request booted and serves jobs"),
-    FIELD(threads_idle, "serving threads waiting for a job"),
-    FIELD(threads_busy, "serving threads running a job"),
-    FIELD(queued, "jobs waiting for a thread"),
-    {"oldest_queued_seconds", offsetof(pogo_pool_stats, oldest_queued_ns), true,
-     "how long the oldest queued job has waited"},
-    FIELD(dispatched, "jobs queued on the pool"),
-    FIELD(completed, "jobs that ran and returned a result"),
-    FIELD(failed_exception, "jobs that failed with a Pogo\\JobException"),
-    FIELD(failed_worker, "jobs that broke their worker, or found it unable to boot"),
-    FIELD(failed_expired, "jobs that waited longer than max_wait and never ran"),
-    FIELD(failed_dropped, "jobs given up at their request's end while queued"),
-    FIELD(failed_stopped, "jobs still queued when the pool stopped"),
-    FIELD(worker_reboots, "worker requests rebooted because a job broke them"),
-    FIELD(boot_failures, "worker boots that failed"),
-    FIELD(max_jobs_recycles, "worker requests replaced after max_jobs jobs"),
+    FIELD(threads_configured),
+    FIELD(threads_started),
+    FIELD(threads_serving),
+    FIELD(threads_idle),
+    FIELD(threads_busy),
+    FIELD(queued),
+    {"oldest_queued_seconds", offsetof(pogo_pool_stats, oldest_queued_ns), true},
+    FIELD(dispatched),
+    FIELD(completed),
+    FIELD(failed_exception),
+    FIELD(failed_worker),
+    FIELD(failed_expired),
+    FIELD(failed_dropped),
+    FIELD(failed_stopped),
+    FIELD(worker_reboots),
+    FIELD(boot_failures),
+    FIELD(max_jobs_recycles),
 };
 
 const size_t pogo_stat_field_count = sizeof(pogo_stat_fields) / sizeof(pogo_stat_fields[0]);

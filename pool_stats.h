@@ -54,11 +54,16 @@ typedef struct pogo_stat_field {
 	const char *name;
 	size_t offset; /* of its uint64_t in pogo_pool_stats */
 	bool seconds;  /* nanoseconds shown as float seconds */
-	const char *help;
 } pogo_stat_field;
 
 extern const pogo_stat_field pogo_stat_fields[];
 extern const size_t pogo_stat_field_count;
+
+/* The value of field in stats. */
+static inline uint64_t pogo_stat_value(const pogo_pool_stats *stats, const pogo_stat_field *field)
+{
+	return *(const uint64_t *)((const char *)stats + field->offset);
+}
 
 /*
  * Reads the pool's figures: its queue's under the queue lock, its threads'
