@@ -11,6 +11,7 @@ pogo.pool.tight.max_wait=100ms
 require __DIR__ . '/fixtures/fanin_jobs.inc';
 $gate = fanin_gate('await-all-max-wait');
 $started = fanin_gate('await-all-max-wait-started');
+var_dump(fanin_boot('tight'));
 // The only thread is held until the gate opens: what is queued behind it expires.
 $busy = pogo_dispatch(GateJob::class, ['gate' => $gate, 'started' => $started, 'id' => 'busy'], 'tight');
 var_dump(fanin_wait_file($started));
@@ -47,10 +48,11 @@ var_dump(pogo_await($busy, 30));
 ?>
 --EXPECT--
 bool(true)
+bool(true)
 string(6) "queued"
-Pogo\PoolException: pool "tight": job 2 (EchoJob) waited longer than max_wait (100ms) for a free worker and was not run
-Pogo\PogoException: handle 2 cannot be awaited here: it was already awaited, or another request dispatched it
 Pogo\PoolException: pool "tight": job 3 (EchoJob) waited longer than max_wait (100ms) for a free worker and was not run
-busy: Pogo\TimeoutException: job 1 (GateJob) on pool "tight" did not finish within 0.5 s; it keeps running and can be awaited again
-queued: Pogo\PoolException: pool "tight": job 4 (EchoJob) waited longer than max_wait (100ms) for a free worker and was not run
+Pogo\PogoException: handle 3 cannot be awaited here: it was already awaited, or another request dispatched it
+Pogo\PoolException: pool "tight": job 4 (EchoJob) waited longer than max_wait (100ms) for a free worker and was not run
+busy: Pogo\TimeoutException: job 2 (GateJob) on pool "tight" did not finish within 0.5 s; it keeps running and can be awaited again
+queued: Pogo\PoolException: pool "tight": job 5 (EchoJob) waited longer than max_wait (100ms) for a free worker and was not run
 string(4) "busy"
