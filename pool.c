@@ -13,7 +13,7 @@
  *   fork_gate         pool.c        pool threads' TSRM calls, request   outermost
  *    (rwlock)                       startup and shutdown (readers);
  *                                   fork() (the writer, in atfork)
- *   bootstrap_lock    worker.c      one bootstrap at a time (opcache)   before the pool
+ *   bootstrap_lock    worker_boot.c one bootstrap at a time (opcache)   before the pool
  *                                                                       locks: a
  *                                                                       bootstrap may
  *                                                                       dispatch
@@ -26,28 +26,19 @@
  *   waiter lock       job_waiter.c  a waiter's finished count, wanted   innermost
  *   guard_lock        pogo.c        the shutdown guard's entry in the   alone
  *                                   startup thread's persistent list
- *   thread lock       pool.c        a thread's timer (has_timer)        alone
+ *   thread lock       pool_stop.c   a thread's timer (has_timer)        alone
  *   environment_lock  sapi_guard.c  the environment hooks php-fpm sets  alone
  * "alone": no other of these locks is taken while it is held. The fork gate
  * is held around request startup and shutdown, which may take the others
  * (a worker request's end gives up the jobs its jobs dispatched). Atomics
  * (pool.h) need no lock: serving, boot_failing, failing_queue, and each
- * thread's counters (pool_stats.h), written by that thread alone.
+ * thread's counters (thread_stats.h), written by that thread alone.
  *
  * Each thread owns its TSRM context and runs the thread_main hook that the
  * layer above gave at startup (worker.c: its PHP request); jobs and
  * their results cross threads only as malloc'd JSON text (job_queue.c).
- * Shutdown: pogo_pools_stop() runs before any extension shuts down (at
- * the CLI request's end, or from a persistent resource of the main thread).
- * It stops every queue (failing the jobs still queued, waking every idle
- * worker), then joins the threads holding no lock, so that a job may still
- * dispatch: each finishes the job it runs, shuts its request
- * down and frees its TSRM context. Jobs still running after
- * pogo.shutdown_timeout are interrupted through their thread's execution
- * timer, the way PHP stops a script past its max_execution_time; a thread
- * that still does not stop within POGO_INTERRUPT_GRACE_MS (blocked in
- * native code) ends the process with _exit(), since PHP cannot shut down
- * around it. pogo_pools_shutdown() then frees the pools. After fork(),
+ * Shutdown (pogo_pools_stop(), pogo_pools_shutdown()): pool_stop.c, which
+ * calls pogo_pools_free() here last. After fork(),
  * pogo_pools_after_fork() leaves the child with no threads and empty
  * queues: it starts its own threads lazily.
  */
@@ -64,13 +55,6 @@
 #include "php.h"
 
 #include "pool.h"
-
-/*
- * How long interrupted jobs get to unwind (run their shutdown functions and
- * destructors, end their request) before a thread counts as stuck. Generous:
- * _exit() ends a whole server, and a slow machine (or valgrind) unwinds slowly.
- */
-#define POGO_INTERRUPT_GRACE_MS 5000
 
 static pogo_pool *pools;
 static size_t pools_count;
@@ -365,123 +349,13 @@ zend_result pogo_pool_submit(pogo_pool *pool, pogo_job *job, pogo_error *err)
 	return SUCCESS;
 }
 
-static _Atomic int64_t shutdown_timeout_ms = 5000; /* set by every thread's INI refresh */
-
-void pogo_pools_set_shutdown_timeout(int64_t ms)
+void pogo_pool_threads_release(pogo_pool *pool)
 {
-	shutdown_timeout_ms = ms;
-}
-
-void pogo_thread_set_timer(pogo_thread *thread, const void *timer)
-{
-	pthread_mutex_lock(&thread->lock);
-#ifdef ZEND_MAX_EXECUTION_TIMERS
-	if (timer) {
-		thread->timer = *(const timer_t *)timer;
-	}
-#endif
-	thread->has_timer = timer != NULL;
-	pthread_mutex_unlock(&thread->lock);
-}
-
-/*
- * Fires the thread's execution timer now: PHP stops the running job as if
- * it had passed its max_execution_time, and a blocking call returns EINTR.
- */
-static bool thread_interrupt(pogo_thread *thread)
-{
-	bool fired = false;
-
-	pthread_mutex_lock(&thread->lock);
-#ifdef ZEND_MAX_EXECUTION_TIMERS
-	if (thread->has_timer) {
-		struct itimerspec now = {.it_value = {.tv_sec = 0, .tv_nsec = 1}};
-
-		fired = timer_settime(thread->timer, 0, &now, NULL) == 0;
-	}
-#endif
-	pthread_mutex_unlock(&thread->lock);
-	return fired;
-}
-
-/* Joins the threads of the started pools until the deadline; counts those left. */
-static unsigned join_until(int64_t ms, bool *joined[])
-{
-	struct timespec deadline;
-	unsigned left = 0;
-
-	clock_gettime(CLOCK_REALTIME, &deadline);
-	deadline.tv_sec += ms / 1000;
-	deadline.tv_nsec += (ms % 1000) * 1000000;
-	if (deadline.tv_nsec >= 1000000000) {
-		deadline.tv_sec++;
-		deadline.tv_nsec -= 1000000000;
-	}
-	for (size_t i = 0; i < pools_count; i++) {
-		for (unsigned t = 0; joined[i] && t < pools[i].thread_count; t++) {
-			if (!joined[i][t]) {
-				joined[i][t] = pthread_timedjoin_np(pools[i].threads[t].id, NULL, &deadline) == 0;
-				left += !joined[i][t];
-			}
-		}
-	}
-	return left;
-}
-
-void pogo_pools_stop(void)
-{
-	bool *joined[pools_count ? pools_count : 1];
-	unsigned left;
-	char message[256];
-
-	/* No job starts any more; idle threads wake up and leave. */
-	for (size_t i = 0; i < pools_count; i++) {
-		pogo_pool *pool = &pools[i];
-
-		joined[i] = NULL;
-		pthread_mutex_lock(&pool->start_lock);
-		if (pool->started_pid == getpid() && pool->thread_count > 0) {
-			pogo_queue_stop(&pool->queue);
-			joined[i] = calloc(pool->thread_count, sizeof(bool));
-		}
-		pthread_mutex_unlock(&pool->start_lock);
-	}
-	/* Running jobs get pogo.shutdown_timeout to finish, then are interrupted. */
-	left = join_until(shutdown_timeout_ms, joined);
-	if (left > 0) {
-		snprintf(message, sizeof(message),
-		         "Pogo: %u job(s) still running after pogo.shutdown_timeout; interrupting them",
-		         left);
-		php_log_err(message);
-		for (size_t i = 0; i < pools_count; i++) {
-			for (unsigned t = 0; joined[i] && t < pools[i].thread_count; t++) {
-				if (!joined[i][t]) {
-					thread_interrupt(&pools[i].threads[t]);
-				}
-			}
-		}
-		left = join_until(POGO_INTERRUPT_GRACE_MS, joined);
-	}
-	if (left > 0) {
-		/*
-		 * Stuck in a native call that ignores the interruption: PHP cannot
-		 * shut down around a thread that still runs its code. End now.
-		 */
-		snprintf(message, sizeof(message),
-		         "Pogo: %u worker thread(s) did not stop after interruption; exiting", left);
-		php_log_err(message);
-		_exit(EXIT_FAILURE);
-	}
-	for (size_t i = 0; i < pools_count; i++) {
-		if (joined[i]) {
-			pthread_mutex_lock(&pools[i].start_lock);
-			threads_free(pools[i].threads, pools[i].thread_count);
-			pools[i].threads = NULL;
-			pools[i].thread_count = 0;
-			pthread_mutex_unlock(&pools[i].start_lock);
-			free(joined[i]);
-		}
-	}
+	pthread_mutex_lock(&pool->start_lock);
+	threads_free(pool->threads, pool->thread_count);
+	pool->threads = NULL;
+	pool->thread_count = 0;
+	pthread_mutex_unlock(&pool->start_lock);
 }
 
 /* Whether the calling thread is one of the pool's (after fork(): the forking thread). */
@@ -531,9 +405,8 @@ void pogo_pools_after_fork(void)
 	}
 }
 
-void pogo_pools_shutdown(void)
+void pogo_pools_free(void)
 {
-	pogo_pools_stop();
 	for (size_t i = 0; i < pools_count; i++) {
 		pogo_pool *pool = &pools[i];
 

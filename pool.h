@@ -13,7 +13,7 @@
 
 #include "job_queue.h"
 #include "pool_config.h"
-#include "pool_stats.h"
+#include "thread_stats.h"
 
 struct pogo_pool;
 
@@ -33,7 +33,7 @@ typedef struct pogo_thread {
 	 */
 	pthread_mutex_t lock;
 	bool has_timer;
-	pogo_thread_stats stats; /* written by the thread alone (pool_stats.h) */
+	pogo_thread_stats stats; /* written by the thread alone (thread_stats.h) */
 #ifdef ZEND_MAX_EXECUTION_TIMERS
 	timer_t timer;
 #endif
@@ -108,8 +108,20 @@ void pogo_pools_after_fork_parent(void);
  */
 void pogo_pools_after_fork(void);
 
-/* Stops the pools if still running, then frees them (module shutdown). */
+/*
+ * Frees the records of the pool's threads, which must all have been joined
+ * (pool_stop.c), under its start lock; the pool can start again.
+ */
+void pogo_pool_threads_release(pogo_pool *pool);
+
+/* Stops the pools if still running, then frees them (module shutdown; pool_stop.c). */
 void pogo_pools_shutdown(void);
+
+/*
+ * Frees the pools, whose threads pogo_pools_stop() has joined (a forked
+ * child leaves its parent's queues alone); for pogo_pools_shutdown() only.
+ */
+void pogo_pools_free(void);
 
 size_t pogo_pool_count(void);
 pogo_pool *pogo_pool_at(size_t index);
