@@ -7,8 +7,8 @@
  * which calls pogo_worker_handle() for each job. What a job prints goes to
  * the process's standard error, never to a client. A job that breaks the
  * request (a fatal error, exit()) fails with the cause as PHP reported it,
- * and the thread throws its request away and boots a fresh one. Running one
- * job is job_runner.c's.
+ * and the thread throws its request away and boots a fresh one. Booting the
+ * request is worker_boot.c's, running one job job_runner.c's.
  *
  * DESIGN
  * A worker thread's life is a loop of requests (pogo_worker_run()), each in
@@ -51,19 +51,10 @@
 #include "job_runner.h"
 #include "sapi_guard.h"
 #include "worker.h"
+#include "worker_boot.h"
 
 #define BOOT_BACKOFF_MIN_MS 100
 #define BOOT_BACKOFF_MAX_MS 5000
-
-/* Output handler at the bottom of a worker's stack: everything to stderr. */
-static zend_result stderr_output_handler(void **handler_context, php_output_context *context)
-{
-	(void)handler_context;
-	if (context->in.used) {
-		pogo_write_stderr(context->in.data, context->in.used);
-	}
-	return SUCCESS; /* nothing is passed on */
-}
 
 static void sleep_ms(unsigned ms)
 {
@@ -73,127 +64,9 @@ static void sleep_ms(unsigned ms)
 	}
 }
 
-/* Sets a directive for the rest of this worker request. */
-static void set_ini(const char *name, const char *value)
-{
-	zend_string *key = zend_string_init(name, strlen(name), 0);
-
-	zend_alter_ini_entry_chars(key, value, strlen(value), ZEND_INI_SYSTEM, ZEND_INI_STAGE_RUNTIME);
-	zend_string_release(key);
-}
-
-/* Registers the constant name for a stream opened on path (mode), for this request. */
-static void register_stream_constant(const char *name, const char *path, const char *mode)
-{
-	php_stream *stream = php_stream_open_wrapper_ex(path, mode, 0, NULL, NULL);
-	zend_constant c;
-
-	if (!stream) {
-		return;
-	}
-	php_stream_to_zval(stream, &c.value);
-	ZEND_CONSTANT_SET_FLAGS(&c, CONST_CS, 0);
-	c.name = zend_string_init_interned(name, strlen(name), 0);
-	zend_register_constant(&c);
-}
-
-static zend_result worker_request_startup(pogo_pool *pool)
-{
-	php_output_handler *handler;
-
-	SG(server_context) = NULL;
-	SG(request_info).no_headers = 1;
-	SG(options) |= SAPI_OPTION_NO_CHDIR;
-	pogo_pool_fork_gate_enter();
-	if (php_request_startup() == FAILURE) {
-		pogo_pool_fork_gate_leave();
-		return FAILURE;
-	}
-	pogo_pool_fork_gate_leave();
-	SG(headers_sent) = 1;
-	SG(request_info).no_headers = 1;
-	PG(during_request_startup) = 0;
-	/* The worker's request lives until the pool stops: only jobs are timed. */
-	zend_unset_timeout();
-	if (PG(display_errors)) {
-		/* Errors shown by a worker go to stderr even when its output layer is
-		 * out of order (a fatal error while out of memory). */
-		set_ini("display_errors", "stderr");
-	}
-	handler = php_output_handler_create_internal(
-	    ZEND_STRL("pogo worker output"), stderr_output_handler, 1,
-	    PHP_OUTPUT_HANDLER_CLEANABLE | PHP_OUTPUT_HANDLER_FLUSHABLE);
-	if (handler) {
-		php_output_handler_start(handler);
-	}
-	if (strcmp(sapi_module.name, "cli") == 0) {
-		/* As the CLI defines them for its script; STDOUT goes where job output goes. */
-		/* php://fd/N dup()s the descriptor: closing it at request end leaves the process's. */
-		register_stream_constant("STDIN", "php://fd/0", "rb");
-		register_stream_constant("STDOUT", "php://fd/2", "wb");
-		register_stream_constant("STDERR", "php://fd/2", "wb");
-	}
-	POGO_G(worker_pool) = pool;
-	POGO_G(current_job) = NULL;
-	POGO_G(jobs_run) = 0;
-	return SUCCESS;
-}
-
-static zend_result run_file(const char *path)
-{
-	zend_file_handle handle;
-	zend_result result;
-
-	zend_stream_init_filename(&handle, path);
-	result = zend_execute_scripts(ZEND_REQUIRE, NULL, 1, &handle);
-	zend_destroy_file_handle(&handle);
-	if (EG(exception)) {
-		/* A ParseError from compiling the file: report it as PHP would. */
-		zend_exception_error(EG(exception), E_ERROR);
-		result = FAILURE;
-	}
-	return result;
-}
-
-/*
- * With opcache, threads require their bootstrap one at a time: opcache in ZTS
- * PHP 8.2 can leak a class when two threads link the same class at the same
- * moment.
- */
-static pthread_mutex_t bootstrap_lock = PTHREAD_MUTEX_INITIALIZER;
-
 void pogo_worker_after_fork(void)
 {
-	/* A parent thread that was requiring its bootstrap at the fork holds it forever here. */
-	pthread_mutex_init(&bootstrap_lock, NULL);
-}
-
-static zend_result run_bootstrap(const char *path)
-{
-	/* Without opcache there is no shared class cache to race on: no lock. */
-	volatile bool locked = zend_hash_str_exists(&module_registry, ZEND_STRL("zend opcache"));
-	zend_result result = FAILURE;
-
-	if (locked) {
-		pthread_mutex_lock(&bootstrap_lock);
-	}
-	zend_try
-	{
-		result = run_file(path);
-	}
-	zend_catch
-	{
-		if (locked) {
-			pthread_mutex_unlock(&bootstrap_lock);
-			locked = false;
-		}
-		zend_bailout();
-	}
-	zend_end_try();
-	if (locked) {
-		pthread_mutex_unlock(&bootstrap_lock);
-	}
-	return result;
+	pogo_worker_boot_after_fork();
 }
 
 /* Whether the thread has served its max_jobs and should boot a fresh request. */
@@ -396,7 +269,7 @@ static request_end worker_request(pogo_thread *thread)
 	volatile request_end end = REQUEST_BOOT_FAILED;
 	char *volatile quiet_display = NULL, *volatile quiet_log = NULL;
 
-	if (worker_request_startup(pool) == FAILURE) {
+	if (pogo_worker_request_startup(pool) == FAILURE) {
 		POGO_G(boot_error) = strdup("PHP could not start a request in the worker thread");
 		return REQUEST_BOOT_FAILED;
 	}
@@ -408,12 +281,13 @@ static request_end worker_request(pogo_thread *thread)
 		quiet_display =
 		    estrdup(zend_ini_string_ex("display_errors", strlen("display_errors"), 0, NULL));
 		quiet_log = estrdup(zend_ini_string_ex("log_errors", strlen("log_errors"), 0, NULL));
-		set_ini("display_errors", "0");
-		set_ini("log_errors", "0");
+		pogo_worker_set_ini("display_errors", "0");
+		pogo_worker_set_ini("log_errors", "0");
 	}
 	zend_first_try
 	{
-		if (pool->config.bootstrap && run_bootstrap(pool->config.bootstrap) == FAILURE) {
+		if (pool->config.bootstrap &&
+		    pogo_worker_run_bootstrap(pool->config.bootstrap) == FAILURE) {
 			char text[600];
 
 			snprintf(text, sizeof(text), "bootstrap %s failed", pool->config.bootstrap);
@@ -421,11 +295,11 @@ static request_end worker_request(pogo_thread *thread)
 			end = REQUEST_BOOT_FAILED;
 		} else {
 			if (quiet_display) {
-				set_ini("display_errors", quiet_display);
-				set_ini("log_errors", quiet_log);
+				pogo_worker_set_ini("display_errors", quiet_display);
+				pogo_worker_set_ini("log_errors", quiet_log);
 			}
 			if (pool->config.worker) {
-				run_file(pool->config.worker);
+				pogo_worker_run_file(pool->config.worker);
 			} else {
 				serving_begin(pool);
 				run_builtin_worker();
