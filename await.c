@@ -35,7 +35,7 @@
 #include "zend_exceptions.h"
 
 #include "php_pogo.h"
-#include "await_set.h"
+#include "await.h"
 #include "dispatch.h"
 #include "job_queue.h"
 #include "outcome.h"

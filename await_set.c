@@ -17,7 +17,7 @@
 #include "zend_exceptions.h"
 
 #include "php_pogo.h"
-#include "await_set.h"
+#include "await.h"
 #include "job_waiter.h"
 #include "outcome.h"
 

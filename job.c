@@ -1,10 +1,10 @@
 /*
  * Pogo: a job's life: creation, references and the memory budget,
- * completion, the awaiter's wait and abandon, watches and max_wait expiry.
- * Locks, ownership and the list it is queued on are job_queue.c's DESIGN
- * block; this file keeps to it.
+ * completion and watches. What needs the job's queue as well (the awaiter's
+ * wait with max_wait expiry, abandon) is job_queue.c's, and so are the
+ * locks' rules (its DESIGN block), which this file keeps to.
  */
-#include "job_queue.h"
+#include "job.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -150,141 +150,6 @@ void pogo_job_complete_take(pogo_job *job, pogo_job_outcome outcome, char *resul
 	pogo_job_release(job);
 }
 
-/*
- * For a posted job whose lock the caller holds (the awaiter: pogo_job_wait()
- * or pogo_job_abandon()), takes its queue's lock as well. The lock order puts
- * the queue lock first, so this drops the job lock, takes the queue lock and
- * takes the job lock again. If the job is still QUEUED, and so still linked,
- * returns its queue with both locks held; the caller unlinks the job and
- * unlocks the queue. Otherwise a worker took the job meanwhile, or stop
- * completed it: returns NULL with the job lock held only.
- */
-static pogo_queue *job_relock_with_queue(pogo_job *job)
-{
-	pogo_queue *queue = job->queue;
-
-	pogo_mutex_unlock(&job->lock);
-	pogo_mutex_lock(&queue->lock);
-	pogo_mutex_lock(&job->lock);
-	if (job->state != POGO_JOB_QUEUED) {
-		pogo_mutex_unlock(&queue->lock);
-		return NULL;
-	}
-	return queue;
-}
-
-/*
- * Expires a posted, QUEUED job past its max_wait, whose lock the caller
- * holds: unlinks it and completes it as POGO_OUTCOME_EXPIRED. Returns true
- * if it did; the caller drops the queue's reference once it has unlocked the
- * job. Returns false if a worker took the job meanwhile (see
- * job_relock_with_queue()). Either way the job lock is held on return.
- */
-static bool job_expire_jlocked(pogo_job *job)
-{
-	pogo_queue *queue = job_relock_with_queue(job);
-
-	if (queue == NULL) {
-		return false;
-	}
-	pogo_queue_unlink_qlocked(queue, job);
-	queue->expired++;
-	pogo_job_complete_jlocked_take(job, POGO_OUTCOME_EXPIRED, NULL, 0);
-	pogo_mutex_unlock(&queue->lock);
-	return true;
-}
-
-static bool job_finished(void *job)
-{
-	return atomic_load_explicit(&((pogo_job *)job)->finished, memory_order_acquire);
-}
-
-pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns)
-{
-	pogo_job_state state;
-	int64_t now;
-	int64_t wake;
-	bool may_expire;
-	bool expired = false;
-
-	int64_t started = pogo_now_ns();
-
-	/*
-	 * A job past its max_wait is still queued, and expires below at once, or
-	 * was taken just in time: either way it will not finish within a spin.
-	 */
-	if (!pogo_job_past_max_wait(job, started) &&
-	    pogo_spin(job_finished, job, pogo_await_spin_budget(), deadline_ns)) {
-		return POGO_JOB_DONE; /* finished is set after the outcome, with release */
-	}
-	pogo_mutex_lock(&job->lock);
-	while (job->state != POGO_JOB_DONE) {
-		now = pogo_now_ns();
-		/* Only a posted job can expire here: expiring means unlinking it. */
-		may_expire = job->state == POGO_JOB_QUEUED && job->queue != NULL;
-		if (may_expire && pogo_job_past_max_wait(job, now)) {
-			expired = job_expire_jlocked(job);
-			continue;
-		}
-		if (deadline_ns != 0 && now >= deadline_ns) {
-			break;
-		}
-
-		wake = deadline_ns;
-		if (may_expire && job->max_wait_deadline_ns != 0 &&
-		    (wake == 0 || job->max_wait_deadline_ns < wake)) {
-			wake = job->max_wait_deadline_ns;
-		}
-		if (wake == 0) {
-			pogo_cond_wait(&job->done, &job->lock);
-		} else {
-			pogo_cond_timedwait_until(&job->done, &job->lock, wake);
-		}
-	}
-	state = job->state;
-	pogo_mutex_unlock(&job->lock);
-	if (expired) {
-		/* The queue's reference; the caller still holds the awaiter's. */
-		pogo_job_release(job);
-	}
-	if (state == POGO_JOB_DONE) {
-		pogo_spin_settle(pogo_await_spin_budget(), pogo_now_ns() - started);
-	}
-	return state;
-}
-
-/*
- * A QUEUED job is unlinked and loses the queue's reference as well as the
- * awaiter's. That includes a job that was never posted (or whose post failed):
- * its creator holds both references, and abandoning it drops both, freeing it.
- */
-void pogo_job_abandon(pogo_job *job)
-{
-	pogo_queue *queue;
-	bool drop_queue_ref = false;
-
-	pogo_mutex_lock(&job->lock);
-	if (job->state == POGO_JOB_QUEUED && job->queue == NULL) {
-		drop_queue_ref = true; /* never posted */
-	} else if (job->state == POGO_JOB_QUEUED && (queue = job_relock_with_queue(job)) != NULL) {
-		pogo_queue_unlink_qlocked(queue, job);
-		queue->dropped++;
-		pogo_mutex_unlock(&queue->lock);
-		drop_queue_ref = true;
-	}
-	job->watch = NULL; /* nobody waits for it any more */
-	if (!drop_queue_ref) {
-		/* RUNNING: the result is freed on arrival. DONE: freed with the job. */
-		job->abandoned = true;
-	}
-	pogo_mutex_unlock(&job->lock);
-
-	if (drop_queue_ref) {
-		pogo_job_release(job);
-	}
-	pogo_job_release(job);
-}
-
 void pogo_job_forget_after_fork(pogo_job *job)
 {
 	if (job == NULL) {
@@ -324,34 +189,11 @@ void pogo_job_watch_clear(pogo_job *job, pogo_job_watch *watch)
 
 bool pogo_job_done(pogo_job *job)
 {
-	return job_finished(job);
+	return atomic_load_explicit(&job->finished, memory_order_acquire);
 }
 
 int64_t pogo_job_finished_ns(pogo_job *job)
 {
 	/* Written before finished was set (release), never after. */
 	return job->finished_ns;
-}
-
-int64_t pogo_job_expire_due(pogo_job *job, int64_t now)
-{
-	int64_t later = 0;
-	bool expired = false;
-
-	if (job->max_wait_deadline_ns == 0 || job_finished(job)) {
-		return 0;
-	}
-	pogo_mutex_lock(&job->lock);
-	if (job->state == POGO_JOB_QUEUED && job->queue != NULL) {
-		if (pogo_job_past_max_wait(job, now)) {
-			expired = job_expire_jlocked(job);
-		} else {
-			later = job->max_wait_deadline_ns;
-		}
-	}
-	pogo_mutex_unlock(&job->lock);
-	if (expired) {
-		pogo_job_release(job); /* the queue's reference */
-	}
-	return later;
 }

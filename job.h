@@ -130,20 +130,6 @@ void pogo_job_complete_take(pogo_job *job, pogo_job_outcome outcome, char *resul
                             size_t result_len);
 
 /*
- * Waits until the job is done or the monotonic deadline passes (0 = no limit).
- * Returns the state seen last. A queued job past its max_wait deadline is
- * taken off its queue here, in O(1), and completed as POGO_OUTCOME_EXPIRED.
- */
-pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns);
-
-/*
- * The awaiter gives the job up: a queued job is taken off its queue, in
- * O(1), and never runs, a running job's result is freed when it arrives.
- * Drops the awaiter's reference.
- */
-void pogo_job_abandon(pogo_job *job);
-
-/*
  * In a child after fork(): frees this process's copy of one of the parent's
  * jobs, its payload and result, without touching its lock or condition (a
  * parent thread may have held them at the fork, and no thread here ever
@@ -166,14 +152,6 @@ bool pogo_job_done(pogo_job *job);
 
 /* When a DONE job finished (monotonic ns); call only once pogo_job_done(). */
 int64_t pogo_job_finished_ns(pogo_job *job);
-
-/*
- * For an awaiter of many jobs: if the job is queued past its max_wait
- * deadline at time now, takes it off its queue, in O(1), and completes it
- * as POGO_OUTCOME_EXPIRED. Returns the job's max_wait deadline if it is
- * still queued and may expire later, else 0.
- */
-int64_t pogo_job_expire_due(pogo_job *job, int64_t now);
 
 /*
  * Between job.c and job_queue.c only (both keep job_queue.c's lock rules).

@@ -1,8 +1,9 @@
 /*
  * Pogo: the per-pool job queue. Request threads create jobs (job.c) and post
  * them here; worker threads take them, run them and complete them; the
- * request thread waits for the outcome or gives the job up (job.c). This
- * DESIGN block is the rule book of both files.
+ * request thread waits for the outcome or gives the job up (here too, since
+ * a queued job may have to leave its queue). This DESIGN block is the rule
+ * book of both files; job.c never touches a queue.
  *
  * DESIGN
  *
@@ -70,7 +71,7 @@ static const char stopping_message[] = "pool is stopping";
  * Removes job from wherever it is in the queue, in O(1); the caller holds the
  * queue lock, and the job is linked on this queue.
  */
-void pogo_queue_unlink_qlocked(pogo_queue *queue, pogo_job *job)
+static void queue_unlink_qlocked(pogo_queue *queue, pogo_job *job)
 {
 	queue->visits++;
 	if (job->prev == NULL) {
@@ -96,7 +97,7 @@ static pogo_job *queue_pop_qlocked(pogo_queue *queue)
 	pogo_job *job = queue->head;
 
 	if (job != NULL) {
-		pogo_queue_unlink_qlocked(queue, job);
+		queue_unlink_qlocked(queue, job);
 	}
 	return job;
 }
@@ -294,4 +295,164 @@ void pogo_queue_read_stats(pogo_queue *queue, pogo_queue_stats *out)
 	out->dropped = queue->dropped;
 	out->stopped = queue->stopped;
 	pogo_mutex_unlock(&queue->lock);
+}
+
+/* ---- an awaiter's side: waiting, expiry, abandon (job lock, then the queue's) ---- */
+
+/*
+ * For a posted job whose lock the caller holds (the awaiter: pogo_job_wait()
+ * or pogo_job_abandon()), takes its queue's lock as well. The lock order puts
+ * the queue lock first, so this drops the job lock, takes the queue lock and
+ * takes the job lock again. If the job is still QUEUED, and so still linked,
+ * returns its queue with both locks held; the caller unlinks the job and
+ * unlocks the queue. Otherwise a worker took the job meanwhile, or stop
+ * completed it: returns NULL with the job lock held only.
+ */
+static pogo_queue *job_relock_with_queue(pogo_job *job)
+{
+	pogo_queue *queue = job->queue;
+
+	pogo_mutex_unlock(&job->lock);
+	pogo_mutex_lock(&queue->lock);
+	pogo_mutex_lock(&job->lock);
+	if (job->state != POGO_JOB_QUEUED) {
+		pogo_mutex_unlock(&queue->lock);
+		return NULL;
+	}
+	return queue;
+}
+
+/*
+ * Expires a posted, QUEUED job past its max_wait, whose lock the caller
+ * holds: unlinks it and completes it as POGO_OUTCOME_EXPIRED. Returns true
+ * if it did; the caller drops the queue's reference once it has unlocked the
+ * job. Returns false if a worker took the job meanwhile (see
+ * job_relock_with_queue()). Either way the job lock is held on return.
+ */
+static bool job_expire_jlocked(pogo_job *job)
+{
+	pogo_queue *queue = job_relock_with_queue(job);
+
+	if (queue == NULL) {
+		return false;
+	}
+	queue_unlink_qlocked(queue, job);
+	queue->expired++;
+	pogo_job_complete_jlocked_take(job, POGO_OUTCOME_EXPIRED, NULL, 0);
+	pogo_mutex_unlock(&queue->lock);
+	return true;
+}
+
+static bool job_finished(void *job)
+{
+	return pogo_job_done(job);
+}
+
+pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns)
+{
+	pogo_job_state state;
+	int64_t now;
+	int64_t wake;
+	bool may_expire;
+	bool expired = false;
+
+	int64_t started = pogo_now_ns();
+
+	/*
+	 * A job past its max_wait is still queued, and expires below at once, or
+	 * was taken just in time: either way it will not finish within a spin.
+	 */
+	if (!pogo_job_past_max_wait(job, started) &&
+	    pogo_spin(job_finished, job, pogo_await_spin_budget(), deadline_ns)) {
+		return POGO_JOB_DONE; /* finished is set after the outcome, with release */
+	}
+	pogo_mutex_lock(&job->lock);
+	while (job->state != POGO_JOB_DONE) {
+		now = pogo_now_ns();
+		/* Only a posted job can expire here: expiring means unlinking it. */
+		may_expire = job->state == POGO_JOB_QUEUED && job->queue != NULL;
+		if (may_expire && pogo_job_past_max_wait(job, now)) {
+			expired = job_expire_jlocked(job);
+			continue;
+		}
+		if (deadline_ns != 0 && now >= deadline_ns) {
+			break;
+		}
+
+		wake = deadline_ns;
+		if (may_expire && job->max_wait_deadline_ns != 0 &&
+		    (wake == 0 || job->max_wait_deadline_ns < wake)) {
+			wake = job->max_wait_deadline_ns;
+		}
+		if (wake == 0) {
+			pogo_cond_wait(&job->done, &job->lock);
+		} else {
+			pogo_cond_timedwait_until(&job->done, &job->lock, wake);
+		}
+	}
+	state = job->state;
+	pogo_mutex_unlock(&job->lock);
+	if (expired) {
+		/* The queue's reference; the caller still holds the awaiter's. */
+		pogo_job_release(job);
+	}
+	if (state == POGO_JOB_DONE) {
+		pogo_spin_settle(pogo_await_spin_budget(), pogo_now_ns() - started);
+	}
+	return state;
+}
+
+/*
+ * A QUEUED job is unlinked and loses the queue's reference as well as the
+ * awaiter's. That includes a job that was never posted (or whose post failed):
+ * its creator holds both references, and abandoning it drops both, freeing it.
+ */
+void pogo_job_abandon(pogo_job *job)
+{
+	pogo_queue *queue;
+	bool drop_queue_ref = false;
+
+	pogo_mutex_lock(&job->lock);
+	if (job->state == POGO_JOB_QUEUED && job->queue == NULL) {
+		drop_queue_ref = true; /* never posted */
+	} else if (job->state == POGO_JOB_QUEUED && (queue = job_relock_with_queue(job)) != NULL) {
+		queue_unlink_qlocked(queue, job);
+		queue->dropped++;
+		pogo_mutex_unlock(&queue->lock);
+		drop_queue_ref = true;
+	}
+	job->watch = NULL; /* nobody waits for it any more */
+	if (!drop_queue_ref) {
+		/* RUNNING: the result is freed on arrival. DONE: freed with the job. */
+		job->abandoned = true;
+	}
+	pogo_mutex_unlock(&job->lock);
+
+	if (drop_queue_ref) {
+		pogo_job_release(job);
+	}
+	pogo_job_release(job);
+}
+
+int64_t pogo_job_expire_due(pogo_job *job, int64_t now)
+{
+	int64_t later = 0;
+	bool expired = false;
+
+	if (job->max_wait_deadline_ns == 0 || pogo_job_done(job)) {
+		return 0;
+	}
+	pogo_mutex_lock(&job->lock);
+	if (job->state == POGO_JOB_QUEUED && job->queue != NULL) {
+		if (pogo_job_past_max_wait(job, now)) {
+			expired = job_expire_jlocked(job);
+		} else {
+			later = job->max_wait_deadline_ns;
+		}
+	}
+	pogo_mutex_unlock(&job->lock);
+	if (expired) {
+		pogo_job_release(job); /* the queue's reference */
+	}
+	return later;
 }

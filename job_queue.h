@@ -73,10 +73,30 @@ bool pogo_queue_stopping(pogo_queue *queue);
 size_t pogo_queue_length(pogo_queue *queue);
 
 /*
- * Between job.c and job_queue.c only: removes job from wherever it is in
- * the queue, in O(1); the caller holds the queue lock, and the job is
- * linked on this queue.
+ * The awaiter's side of a posted job, which may need its queue: these take
+ * the job lock, then (job_queue.c's relock) the queue lock.
  */
-void pogo_queue_unlink_qlocked(pogo_queue *queue, pogo_job *job);
+
+/*
+ * Waits until the job is done or the monotonic deadline passes (0 = no limit).
+ * Returns the state seen last. A queued job past its max_wait deadline is
+ * taken off its queue here, in O(1), and completed as POGO_OUTCOME_EXPIRED.
+ */
+pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns);
+
+/*
+ * The awaiter gives the job up: a queued job is taken off its queue, in
+ * O(1), and never runs, a running job's result is freed when it arrives.
+ * Drops the awaiter's reference.
+ */
+void pogo_job_abandon(pogo_job *job);
+
+/*
+ * For an awaiter of many jobs: if the job is queued past its max_wait
+ * deadline at time now, takes it off its queue, in O(1), and completes it
+ * as POGO_OUTCOME_EXPIRED. Returns the job's max_wait deadline if it is
+ * still queued and may expire later, else 0.
+ */
+int64_t pogo_job_expire_due(pogo_job *job, int64_t now);
 
 #endif

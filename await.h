@@ -1,9 +1,10 @@
 /*
- * Pogo: what await.c (one handle) and await_set.c (a set of handles) share:
- * the interruptible wait, deadlines, and the checks of a handle.
+ * Pogo: the wait every await uses (await.c), which await_set.c (a set of
+ * handles) shares with pogo_await(): the interruptible wait, deadlines, and
+ * the checks of a handle.
  */
-#ifndef POGO_AWAIT_SET_H
-#define POGO_AWAIT_SET_H
+#ifndef POGO_AWAIT_H
+#define POGO_AWAIT_H
 
 #include "php.h"
 
