@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Pogo's test suite: what `make test` runs.
 #
-#   tools/test.sh all    unit, phpt (opcache off, then on), nts, stress, fuzz, composer, e2e
+#   tools/test.sh all    unit, phpt (opcache off, then on), modules, nts, stress, fuzz, composer, e2e
 #   tools/test.sh unit   Check unit tests of the plain-C files (jobs, queue, waiter, pool_config.c)
 #   tools/test.sh phpt   the phpt suite on the ZTS debug build, opcache off and on
+#   tools/test.sh modules  the module graph (tools/module-graph.php): no include or call cycle,
+#                        no module using a higher layer (docs/design.md)
 #   tools/test.sh nts    build on Debian's NTS php8.2-dev and run the NTS tests
 #   tools/test.sh stress concurrent processes, every outcome checked (STRESS_JOBS sizes it)
 #   tools/test.sh fuzz   seeded random values and timeouts through an echo job
@@ -131,6 +133,11 @@ run_nts() {
 	TESTS="${tests[*]}" run_phpt "NTS (Debian php8.2)" "$(command -v php8.2)" "$(dirname "$so")"
 }
 
+# The module graph of the ZTS build just made: no cycle, no call up a layer.
+run_modules() {
+	run_tool modules "$("$here/tools/php-toolchain.sh" debug)/bin/php" "$here/tools/module-graph.php" "$here/.libs"
+}
+
 # run_tool LABEL COMMAND...: one of our own runners, which ends with "N passed, N failed".
 run_tool() {
 	local label=$1
@@ -147,6 +154,7 @@ case "$what" in
 	all)
 		run_unit
 		run_zts_phpt
+		run_modules
 		run_nts
 		run_tool stress "$here/tools/stress.sh"
 		run_tool fuzz "$here/tools/fuzz.sh"
@@ -161,9 +169,10 @@ case "$what" in
 	e2e) E2E_QUICK=1 run_tool e2e "$here/tools/e2e.sh" ;;
 	unit) run_unit ;;
 	phpt) run_zts_phpt ;;
+	modules) "$here/tools/build-ext.sh" zts >/dev/null && run_modules ;;
 	nts) run_nts ;;
 	*)
-		echo "usage: tools/test.sh all|unit|phpt|nts|stress|fuzz|composer|e2e" >&2
+		echo "usage: tools/test.sh all|unit|phpt|modules|nts|stress|fuzz|composer|e2e" >&2
 		exit 2
 		;;
 esac
