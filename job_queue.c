@@ -193,7 +193,7 @@ zend_result pogo_queue_post(pogo_queue *queue, pogo_job *job)
 }
 
 /* pogo_queue_pop() and pogo_queue_try_pop(): wait says whether to block. */
-static pogo_job *queue_take(pogo_queue *queue, bool wait)
+static pogo_job *queue_next(pogo_queue *queue, bool wait)
 {
 	pogo_job *job;
 	bool spun = false;
@@ -245,12 +245,12 @@ static pogo_job *queue_take(pogo_queue *queue, bool wait)
 
 pogo_job *pogo_queue_pop(pogo_queue *queue)
 {
-	return queue_take(queue, true);
+	return queue_next(queue, true);
 }
 
 pogo_job *pogo_queue_try_pop(pogo_queue *queue)
 {
-	return queue_take(queue, false);
+	return queue_next(queue, false);
 }
 
 void pogo_queue_stop(pogo_queue *queue)
