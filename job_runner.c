@@ -235,9 +235,17 @@ static void job_begin(pogo_pool *pool)
 	}
 }
 
-/* Stops the job's time limit: the pool's, or one the job set. */
-static void job_timer_end(void)
+/*
+ * Stops the job's time limit: the pool's, or one the job set. A job can arm
+ * one only through the max_execution_time directive (set_time_limit(),
+ * ini_set()), which then is among the request's modified directives; with
+ * neither, no timer runs and disarming (a timer_settime() system call) is
+ * skipped.
+ */
+static void job_timer_end(pogo_pool *pool)
 {
+	bool armed = pool->config.max_execution_time > 0;
+
 	if (EG(modified_ini_directives) &&
 	    zend_hash_str_exists(EG(modified_ini_directives), ZEND_STRL("max_execution_time"))) {
 		/* set_time_limit() or ini_set() in the job: the worker's value again, unarmed. */
@@ -245,8 +253,11 @@ static void job_timer_end(void)
 
 		zend_restore_ini_entry(name, ZEND_INI_STAGE_DEACTIVATE);
 		zend_string_release(name);
+		armed = true;
 	}
-	zend_unset_timeout();
+	if (armed) {
+		zend_unset_timeout();
+	}
 }
 
 /*
@@ -296,7 +307,7 @@ static bool run(pogo_pool *pool, pogo_job *job, job_call call, void *context, bo
 	if (pogo_json_decode_payload(job->payload, job->payload_len, &payload, &err) == SUCCESS) {
 		job_begin(pool);
 		envelope = call(&payload, &len, &err, context);
-		job_timer_end();
+		job_timer_end(pool);
 		zval_ptr_dtor(&payload);
 		if (!envelope && EG(exception)) {
 			envelope = job_threw(&len, &fatal, leave_fatal);
