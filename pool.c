@@ -57,6 +57,14 @@
 #include "pool.h"
 
 static pogo_pool *pools;
+/*
+ * This process's pid, for the started_pid checks of every dispatch without a
+ * getpid() system call each: set at init and, in a forked child, by
+ * pogo_pools_after_fork() (the atfork child handler), before any thread of
+ * the child can dispatch. Written only while no other thread of the process
+ * runs Pogo code.
+ */
+static pid_t self_pid;
 static size_t pools_count;
 
 /*
@@ -128,6 +136,7 @@ zend_result pogo_pools_init(pogo_pool_config_set *set, const pogo_pool_hooks *wi
 
 	hooks = *with;
 	fork_gate_init();
+	self_pid = getpid();
 	pools = calloc(set->count ? set->count : 1, sizeof(*pools));
 	if (!pools) {
 		pogo_error_set(err, POGO_ERR_NOMEM, "out of memory creating the pools");
@@ -206,7 +215,7 @@ bool pogo_pool_running(pogo_pool *pool)
 	bool running;
 
 	pthread_mutex_lock(&pool->start_lock);
-	running = pool->started_pid == getpid() && pool->thread_count > 0;
+	running = pool->started_pid == self_pid && pool->thread_count > 0;
 	pthread_mutex_unlock(&pool->start_lock);
 	return running;
 }
@@ -216,7 +225,7 @@ bool pogo_pool_own_await_begin(pogo_pool *pool)
 	unsigned threads, awaiting = atomic_fetch_add(&pool->awaiting_own, 1) + 1;
 
 	pthread_mutex_lock(&pool->start_lock);
-	threads = pool->started_pid == getpid() ? pool->thread_count : 0;
+	threads = pool->started_pid == self_pid ? pool->thread_count : 0;
 	pthread_mutex_unlock(&pool->start_lock);
 	if (threads > 0 && awaiting >= threads) {
 		atomic_fetch_sub(&pool->awaiting_own, 1);
@@ -305,7 +314,7 @@ static zend_result pool_start_slocked(pogo_pool *pool, pogo_error *err) /* start
 		pool->thread_count++;
 	}
 	pthread_sigmask(SIG_SETMASK, &saved, NULL);
-	pool->started_pid = getpid();
+	pool->started_pid = self_pid;
 	if (pool->thread_count == 0) {
 		pogo_error_set(err, POGO_ERR_POOL, "pool \"%s\": cannot start a thread: %s",
 		               pool->config.name, strerror(rc));
@@ -326,7 +335,7 @@ zend_result pogo_pool_submit(pogo_pool *pool, pogo_job *job, pogo_error *err)
 	zend_result started = SUCCESS;
 
 	pthread_mutex_lock(&pool->start_lock);
-	if (pool->started_pid != getpid()) {
+	if (pool->started_pid != self_pid) {
 		started = pool_start_slocked(pool, err);
 	}
 	pthread_mutex_unlock(&pool->start_lock);
@@ -373,6 +382,7 @@ void pogo_pools_after_fork(void)
 {
 	/* The forking thread holds the gate: a fresh one, open. */
 	fork_gate_init();
+	self_pid = getpid();
 	for (size_t i = 0; i < pools_count; i++) {
 		pogo_pool *pool = &pools[i];
 
@@ -410,7 +420,7 @@ void pogo_pools_free(void)
 	for (size_t i = 0; i < pools_count; i++) {
 		pogo_pool *pool = &pools[i];
 
-		if (!pool->started_pid || pool->started_pid == getpid()) {
+		if (!pool->started_pid || pool->started_pid == self_pid) {
 			/* A forked child leaves its parent's queue alone: its lock may be held. */
 			pogo_queue_destroy(&pool->queue);
 		}
