@@ -49,7 +49,8 @@ static zend_class_entry *exception_class(pogo_error_code code)
 	}
 }
 
-void pogo_throw_error(const pogo_error *err)
+/* Throws the exception that err's code maps to, with its message. */
+static void throw_error(const pogo_error *err)
 {
 	zend_throw_exception(exception_class(err->code), err->message, 0);
 }
@@ -67,7 +68,7 @@ pogo_pool *pogo_usable_pool(zend_string *name, bool configured)
 #endif
 	pool = pogo_pool_find(text, len, &err);
 	if (!pool) {
-		pogo_throw_error(&err);
+		throw_error(&err);
 		return NULL;
 	}
 	if (configured && pool->config.invalid) {
@@ -156,7 +157,7 @@ PHP_FUNCTION(pogo_dispatch)
 			if (err.code == POGO_ERR_ARG) {
 				zend_argument_value_error(err.arg, "must be JSON-compatible: %s", err.message);
 			} else {
-				pogo_throw_error(&err);
+				throw_error(&err);
 			}
 		}
 		RETURN_THROWS();
@@ -175,7 +176,7 @@ PHP_FUNCTION(pogo_dispatch)
 	if (pogo_pool_submit(pool, job, &err) == FAILURE) {
 		pogo_job_release(job); /* the queue's reference */
 		pogo_job_release(job); /* ours */
-		pogo_throw_error(&err);
+		throw_error(&err);
 		RETURN_THROWS();
 	}
 	if (!POGO_G(jobs)) {

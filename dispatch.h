@@ -32,9 +32,6 @@ pogo_request_job *pogo_request_job_find(zend_ulong handle);
  */
 void pogo_request_job_use_up(zend_ulong handle, pogo_request_job *entry);
 
-/* Throws the exception that err's code maps to, with its message. */
-void pogo_throw_error(const pogo_error *err);
-
 /*
  * The pool called name (NULL: "default"), or NULL with the right exception
  * thrown: unknown pool, NTS PHP, and if configured is set, a misconfigured pool.
