@@ -65,6 +65,13 @@ static pogo_pool *pools;
  * runs Pogo code.
  */
 static pid_t self_pid;
+/*
+ * Set once pogo_pools_stop() begins (pool_stop.c): no pool starts after it,
+ * since its threads would be joined only at module shutdown, after the
+ * other extensions (opcache) shut down. Cleared at init and in a forked
+ * child, which starts its own pools.
+ */
+static atomic_bool starts_refused;
 static size_t pools_count;
 
 /*
@@ -137,6 +144,7 @@ zend_result pogo_pools_init(pogo_pool_config_set *set, const pogo_pool_hooks *wi
 	hooks = *with;
 	fork_gate_init();
 	self_pid = getpid();
+	atomic_store(&starts_refused, false);
 	pools = calloc(set->count ? set->count : 1, sizeof(*pools));
 	if (!pools) {
 		pogo_error_set(err, POGO_ERR_NOMEM, "out of memory creating the pools");
@@ -215,7 +223,7 @@ bool pogo_pool_running(pogo_pool *pool)
 	bool running;
 
 	pthread_mutex_lock(&pool->start_lock);
-	running = pool->started_pid == self_pid && pool->thread_count > 0;
+	running = pogo_pool_started_here_slocked(pool) && pool->thread_count > 0;
 	pthread_mutex_unlock(&pool->start_lock);
 	return running;
 }
@@ -225,7 +233,7 @@ bool pogo_pool_own_await_begin(pogo_pool *pool)
 	unsigned threads, awaiting = atomic_fetch_add(&pool->awaiting_own, 1) + 1;
 
 	pthread_mutex_lock(&pool->start_lock);
-	threads = pool->started_pid == self_pid ? pool->thread_count : 0;
+	threads = pogo_pool_started_here_slocked(pool) ? pool->thread_count : 0;
 	pthread_mutex_unlock(&pool->start_lock);
 	if (threads > 0 && awaiting >= threads) {
 		atomic_fetch_sub(&pool->awaiting_own, 1);
@@ -278,7 +286,8 @@ static void *pool_thread_main(void *arg)
  * the process's signal handlers run in the request threads, but keep the
  * signal of PHP's per-thread execution timer.
  */
-static zend_result pool_start_slocked(pogo_pool *pool, pogo_error *err) /* start_lock held */
+static zend_result pool_start_slocked(pogo_pool *pool, char *warning, size_t size,
+                                      pogo_error *err) /* start_lock held */
 {
 	sigset_t blocked, saved;
 	unsigned wanted = pool->config.num_threads;
@@ -324,21 +333,41 @@ static zend_result pool_start_slocked(pogo_pool *pool, pogo_error *err) /* start
 		return FAILURE;
 	}
 	if (pool->thread_count < wanted) {
-		php_error_docref(NULL, E_WARNING, "Pogo pool \"%s\" started %u of %u threads: %s",
-		                 pool->config.name, pool->thread_count, wanted, strerror(rc));
+		/* Raised by the caller once it let the start lock go: a handler may dispatch. */
+		snprintf(warning, size, "Pogo pool \"%s\" started %u of %u threads: %s", pool->config.name,
+		         pool->thread_count, wanted, strerror(rc));
 	}
 	return SUCCESS;
+}
+
+void pogo_pools_refuse_starts(void)
+{
+	atomic_store(&starts_refused, true);
+}
+
+bool pogo_pool_started_here_slocked(const pogo_pool *pool)
+{
+	return pool->started_pid == self_pid;
 }
 
 zend_result pogo_pool_submit(pogo_pool *pool, pogo_job *job, pogo_error *err)
 {
 	zend_result started = SUCCESS;
+	char warning[256] = "";
 
 	pthread_mutex_lock(&pool->start_lock);
 	if (pool->started_pid != self_pid) {
-		started = pool_start_slocked(pool, err);
+		if (atomic_load(&starts_refused)) {
+			pogo_error_set(err, POGO_ERR_POOL, "pool \"%s\" is stopping", pool->config.name);
+			started = FAILURE;
+		} else {
+			started = pool_start_slocked(pool, warning, sizeof(warning), err);
+		}
 	}
 	pthread_mutex_unlock(&pool->start_lock);
+	if (warning[0]) {
+		php_error_docref(NULL, E_WARNING, "%s", warning);
+	}
 	if (started == FAILURE) {
 		return FAILURE;
 	}
@@ -383,6 +412,7 @@ void pogo_pools_after_fork(void)
 	/* The forking thread holds the gate: a fresh one, open. */
 	fork_gate_init();
 	self_pid = getpid();
+	atomic_store(&starts_refused, false);
 	for (size_t i = 0; i < pools_count; i++) {
 		pogo_pool *pool = &pools[i];
 

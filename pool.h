@@ -110,7 +110,8 @@ void pogo_pools_after_fork(void);
 
 /*
  * Frees the records of the pool's threads, which must all have been joined
- * (pool_stop.c), under its start lock; the pool can start again.
+ * (pool_stop.c), under its start lock. The pool stays stopped in this
+ * process: started_pid is kept and its queue refuses jobs.
  */
 void pogo_pool_threads_release(pogo_pool *pool);
 
@@ -128,6 +129,15 @@ pogo_pool *pogo_pool_at(size_t index);
 
 /* The pool called name, or NULL with err filled: unknown pool "name". */
 pogo_pool *pogo_pool_find(const char *name, size_t len, pogo_error *err);
+
+/*
+ * From pogo_pools_stop() on, no pool starts in this process (a dispatch to
+ * one that has not started fails: the pool is stopping) until init or a fork.
+ */
+void pogo_pools_refuse_starts(void);
+
+/* Whether this process started the pool (the caller holds its start lock). */
+bool pogo_pool_started_here_slocked(const pogo_pool *pool);
 
 /* Whether this process has started the pool's threads. */
 bool pogo_pool_running(pogo_pool *pool);

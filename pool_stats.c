@@ -52,7 +52,7 @@ void pogo_pool_read_stats(pogo_pool *pool, pogo_pool_stats *out)
 	memset(out, 0, sizeof(*out));
 	out->threads_configured = pool->config.num_threads;
 	pthread_mutex_lock(&pool->start_lock);
-	if (pool->started_pid == getpid()) {
+	if (pogo_pool_started_here_slocked(pool)) {
 		out->threads_started = pool->thread_count;
 		for (unsigned t = 0; t < pool->thread_count; t++) {
 			for (int s = 0; s < POGO_THREAD_STAT_COUNT; s++) {

@@ -108,13 +108,14 @@ void pogo_pools_stop(void)
 	unsigned left;
 	char message[256];
 
-	/* No job starts any more; idle threads wake up and leave. */
+	/* No pool starts and no job starts any more; idle threads wake up and leave. */
+	pogo_pools_refuse_starts();
 	for (size_t i = 0; i < count; i++) {
 		pogo_pool *pool = pogo_pool_at(i);
 
 		joined[i] = NULL;
 		pthread_mutex_lock(&pool->start_lock);
-		if (pool->started_pid == getpid() && pool->thread_count > 0) {
+		if (pogo_pool_started_here_slocked(pool) && pool->thread_count > 0) {
 			pogo_queue_stop(&pool->queue);
 			joined[i] = calloc(pool->thread_count, sizeof(bool));
 		}
