@@ -1,10 +1,11 @@
 /*
- * Pogo: waiting for jobs: pogo_await() for one handle, and pogo_await_all(),
- * pogo_await_any() and pogo_settle() for a set of handles under one deadline.
+ * Pogo: waiting for jobs: pogo_await() for one handle, and the one
+ * interruptible wait that await_set.c's pogo_await_all(), pogo_await_any()
+ * and pogo_settle() share with it.
  *
  * DESIGN
  *
- * One path. Every wait runs wait_interruptible(): it waits in slices of at
+ * One path. Every wait runs pogo_await_interruptible(): it waits in slices of at
  * most AWAIT_SLICE_NS and, between slices, lets PHP act on what interrupted
  * the request: its max_execution_time (a fatal error, as in a script) and
  * pending pcntl signals (their handlers run here). A slice of pogo_await()
@@ -17,7 +18,9 @@
  * PHP code while waiting. A signal handler may await, dispatch or throw, and
  * the time limit's fatal error unwinds past the wait with longjmp. So before
  * any of these the set's jobs are unwatched (the waiter lives on this C
- * stack), the pool's count of its own threads awaiting it is given back, and
+ * stack); before the fatal error, also the pool's count of its own threads
+ * awaiting it is given back (a signal handler runs with it held, and the
+ * caller gives it back after the wait); and
  * each entry keeps its `awaiting` mark, which makes a nested wait for the
  * same handle fail with a clear error instead of taking its job away.
  *

@@ -68,7 +68,7 @@ typedef struct pogo_job {
 	int64_t max_wait_deadline_ns; /* monotonic; 0 = none. Set at creation, never changed */
 	int64_t created_ns;           /* monotonic. Set at creation, never changed */
 
-	/* Set at creation, owned by the job. The worker may take it. */
+	/* Set at creation, owned by the job; the worker reads it. */
 	char *payload;
 	size_t payload_len;
 
@@ -80,7 +80,7 @@ typedef struct pogo_job {
 	size_t result_len;        /* guarded by lock */
 	bool abandoned;           /* guarded by lock: nobody will await this job */
 	pogo_budget *budget;      /* set before posting, never changed; the job holds a reference */
-	size_t charged;           /* guarded by lock: bytes charged to budget */
+	size_t charged;           /* set before posting, then guarded by lock: bytes charged */
 	int64_t finished_ns;      /* guarded by lock: when it became DONE (monotonic) */
 	pogo_job_watch *watch;    /* guarded by lock: told when the job is DONE; NULL = nobody */
 	/* Set (release) once state is DONE: awaiters spin on it without the lock. */

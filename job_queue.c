@@ -13,8 +13,9 @@
  * pogo_queue_stop() broadcasts. A job has its own mutex and a `done` condition
  * on which its awaiter sleeps. When both locks are needed, the queue lock is
  * taken first and the job lock second, never the reverse. Code that holds only
- * a job lock and finds it needs the queue (pogo_job_wait() expiring a job,
- * pogo_job_abandon() unlinking one) calls job_relock_with_queue(), which
+ * a job lock and finds it needs the queue (pogo_job_wait() and
+ * pogo_job_expire_due() expiring a job, pogo_job_abandon() unlinking one)
+ * calls job_relock_with_queue(), which
  * drops the job lock, takes the queue lock, takes the job lock again and
  * checks the job's state anew.
  *
@@ -31,9 +32,10 @@
  * the counters (posted, expired, dropped, stopped: every event they count
  * happens under it, so they cost no atomic). The job lock guards state,
  * outcome, result, abandoned, finished_ns, watch and job->queue. A posted job
- * is linked while it is QUEUED: only code holding both locks unlinks it, and
- * then moves it out of QUEUED (pop, stop, expiry) or drops both references
- * to it (abandon), so a QUEUED job seen under both locks is still on its queue.
+ * is linked while it is QUEUED: only code holding the queue lock unlinks it,
+ * and it takes the job lock and moves the job out of QUEUED (pop, stop,
+ * expiry) or drops both references to it (abandon) before it lets the queue
+ * lock go, so a QUEUED job seen under both locks is still on its queue.
  *
  * The list. Doubly linked and NULL-terminated, as redis's adlist: posts
  * append at the tail, pops take the head, and expiry and abandon unlink a job
@@ -44,8 +46,8 @@
  * Ownership. A job starts with two references: the awaiter's (its creator)
  * and the queue's, which pogo_queue_post() hands to the queue. pogo_queue_pop()
  * hands the queue's reference on to the worker, which gives it up through
- * pogo_job_complete_take(). Whoever completes a job that never ran (take or
- * wait finding it expired, stop, destroy) drops the queue's reference in its
+ * pogo_job_complete_take(). Whoever completes a job that never ran (a pop or
+ * a wait finding it expired, stop, destroy) drops the queue's reference in its
  * place. The awaiter drops its reference with pogo_job_release() after reading
  * the outcome, or with pogo_job_abandon(). The last reference frees the
  * payload, the result, the lock, the condition and the job. A stored result
@@ -53,7 +55,7 @@
  *
  * Shutdown. pogo_queue_stop() sets stopping, completes every queued job with
  * POGO_OUTCOME_POOL_ERROR so that its awaiter wakes, and broadcasts: blocked
- * takers return NULL and later posts fail. Running jobs are finished by their
+ * pops return NULL and later posts fail. Running jobs are finished by their
  * workers as usual. pogo_queue_destroy() comes after stop and after every
  * worker is joined; by then every job of the queue is DONE, and waiting on or
  * abandoning a DONE job never touches its queue. The owner must still not

@@ -16,7 +16,7 @@ typedef struct pogo_queue {
 	pogo_job *tail;        /* guarded by lock: the newest job */
 	atomic_size_t length;  /* written under lock; read without it to spin */
 	unsigned idle_workers; /* guarded by lock: workers asleep in pogo_queue_pop() */
-	unsigned waiting;      /* guarded by lock: workers in pogo_queue_pop() without a job yet */
+	unsigned waiting;      /* guarded by lock: workers in a pop without a job yet */
 	bool stopping;         /* guarded by lock */
 	/* Counters since init, guarded by lock (pogo_queue_read_stats() reads them): */
 	uint64_t posted;  /* jobs posted */
@@ -26,7 +26,7 @@ typedef struct pogo_queue {
 	/*
 	 * Guarded by lock: how many jobs the list operations have visited (read
 	 * or written the links of), in all. The unit tests read it to check what
-	 * each post, take, expiry and abandon costs.
+	 * each post, pop, expiry and abandon costs.
 	 */
 	size_t visits;
 } pogo_queue;
@@ -74,7 +74,8 @@ size_t pogo_queue_length(pogo_queue *queue);
 
 /*
  * The awaiter's side of a posted job, which may need its queue: these take
- * the job lock, then (job_queue.c's relock) the queue lock.
+ * the job lock; to reach the queue they drop it, take the queue lock, then
+ * the job lock again (job_queue.c's relock, which keeps the lock order).
  */
 
 /*

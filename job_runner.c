@@ -261,10 +261,10 @@ static void job_timer_end(pogo_pool *pool)
 }
 
 /*
- * After a job completed: nothing it raised or armed reaches the next one (an
- * exception thrown by a destructor after its envelope was made, a time
- * limit), and the jobs it dispatched without awaiting them are given up, as
- * a request's are at its end.
+ * After a job completed: nothing it raised reaches the next one (an
+ * exception thrown by a destructor after its envelope was made; a time limit
+ * it armed ended in job_timer_end()), and the jobs it dispatched without
+ * awaiting them are given up, as a request's are at its end.
  */
 static void job_end(void)
 {

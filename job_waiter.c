@@ -67,7 +67,7 @@ bool pogo_waiter_watch(pogo_waiter *waiter, pogo_job *job)
 
 void pogo_waiter_unwatch(pogo_waiter *waiter, pogo_job *job)
 {
-	/* A job that is done has cleared its watch before it said so (job_queue.c). */
+	/* A job that is done has cleared its watch before it said so (job.c). */
 	if (!pogo_job_done(job)) {
 		pogo_job_watch_clear(job, &waiter->watch);
 	}

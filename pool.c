@@ -19,24 +19,29 @@
  *                                                                       dispatch
  *   start_lock        pool.c        a pool's thread array, started_pid  before queue lock
  *                                                                       (pogo_pools_stop)
+ *                                                                       and environment
+ *                                                                       lock (before_start)
  *   queue lock        job_queue.c   a pool's list, length, idle and     before job lock
  *                                   waiting counts, stopping, counters
- *   job lock          job_queue.c   a job's state, outcome, result,     before waiter
- *                                   watch                               lock
+ *   job lock          job.h (rules: a job's state, outcome, result,     before waiter
+ *                     job_queue.c)  abandoned, watch, queue             lock
  *   waiter lock       job_waiter.c  a waiter's finished count, wanted   innermost
  *   guard_lock        pogo.c        the shutdown guard's entry in the   alone
  *                                   startup thread's persistent list
- *   thread lock       pool_stop.c   a thread's timer (has_timer)        alone
- *   environment_lock  sapi_guard.c  the environment hooks php-fpm sets  alone
+ *   thread lock       pool.h (used  a thread's timer (has_timer)        alone
+ *                     in pool_stop.c)
+ *   environment_lock  sapi_guard.c  the environment hooks php-fpm sets  innermost (no
+ *                                                                       other taken in it)
  * "alone": no other of these locks is taken while it is held. The fork gate
  * is held around request startup and shutdown, which may take the others
  * (a worker request's end gives up the jobs its jobs dispatched). Atomics
- * (pool.h) need no lock: serving, boot_failing, failing_queue, and each
- * thread's counters (thread_stats.h), written by that thread alone.
+ * (pool.h) need no lock: serving, awaiting_own, boot_failing, failing_queue,
+ * and each thread's counters (thread_stats.h), written by that thread alone.
  *
  * Each thread owns its TSRM context and runs the thread_main hook that the
  * layer above gave at startup (worker.c: its PHP request); jobs and
- * their results cross threads only as malloc'd JSON text (job_queue.c).
+ * their results cross threads only as malloc'd text in the job (job.h):
+ * JSON payloads and envelopes, or an error message.
  * Shutdown (pogo_pools_stop(), pogo_pools_shutdown()): pool_stop.c, which
  * calls pogo_pools_free() here last. After fork(),
  * pogo_pools_after_fork() leaves the child with no threads and empty
@@ -257,7 +262,7 @@ static void threads_free(pogo_thread *threads, unsigned count)
 
 /*
  * A pool thread: its own TSRM context around the thread_main hook. Without
- * ZTS no pool starts (pogo.c refuses every dispatch first), so there is
+ * ZTS no pool starts (dispatch.c's pogo_usable_pool() refuses every dispatch first), so there is
  * nothing to run.
  */
 static void *pool_thread_main(void *arg)

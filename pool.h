@@ -43,8 +43,9 @@ typedef struct pogo_pool {
 	pogo_pool_config config; /* read-only after startup */
 	pogo_queue queue;
 
-	pthread_mutex_t start_lock; /* guards the next three fields */
-	pid_t started_pid;          /* 0 = not started in any process */
+	/* Guards the next three; pogo_pools_stop() reads the threads unlocked once stopping. */
+	pthread_mutex_t start_lock;
+	pid_t started_pid; /* 0 = not started in any process */
 	pogo_thread *threads;
 	unsigned thread_count;
 

@@ -2,7 +2,7 @@
  * Pogo: a pool's figures for pogo_stats() and phpinfo(). Counting is spread
  * where it costs nothing extra: the queue counts what happens under its lock
  * (posted, expired, dropped, stopped), each worker thread what it does in
- * its own record (pool_stats.h), and the pool keeps its serving threads in an
+ * its own record (thread_stats.h), and the pool keeps its serving threads in an
  * atomic. Reading sums them; the figures are a snapshot, not one atomic view.
  * Counters start from 0 with the pool in each process (a forked child has
  * none of its parent's threads or queue).

@@ -8,7 +8,7 @@
  * SG(server_context) (NULL in a worker), FrankenPHP resolves the calling
  * thread through its own per-thread state, which a Pogo thread lacks, and
  * falls back to another thread's request; Apache reads its request_rec.
- * Three kinds of hooks are guarded, each acting in a worker thread as for a
+ * Four kinds of hooks are guarded, each acting in a worker thread as for a
  * request without a client and calling the server's own elsewhere:
  *   - the SAPI's request callbacks (sapi_module), wrapped once at module
  *     startup, put back at module shutdown (the engine may start again in
@@ -21,9 +21,10 @@
  *     table (ZTS gives each thread a copy of every internal function), by
  *     the rules in function_rules[]: what a request without a client gets
  *     (no headers, nothing to finish), PHP's own function, or an Error that
- *     says the function needs a client request.
- * Nothing here takes a lock but environment_lock, which guards the two
- * environment hooks that php-fpm sets in each child after startup.
+ *     says the function needs a client request; the same table makes
+ *     pcntl's fork functions throw in a job;
+ *   - PHP's environment import hooks, which php-fpm sets in each child after
+ *     startup, guarded by environment_lock, the only lock taken here.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
