@@ -332,8 +332,11 @@ run_tsan() {
 
 # ---- valgrind ---------------------------------------------------------------
 
+# --fair-sched=yes: valgrind runs one thread at a time, and its default lock
+# lets a spinning job thread (SpinJob) keep the CPU from the others for tens
+# of seconds; fair scheduling hands it round in order.
 valgrind_opts() {
-	echo "--leak-check=full --show-leak-kinds=definite,possible" \
+	echo "--fair-sched=yes --leak-check=full --show-leak-kinds=definite,possible" \
 		"--errors-for-leak-kinds=definite,possible --num-callers=40" \
 		"--suppressions=$supp/valgrind.supp ${POGO_VALGRIND_OPTS:-}"
 }
