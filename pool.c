@@ -358,8 +358,9 @@ bool pogo_pool_started_here_slocked(const pogo_pool *pool)
 zend_result pogo_pool_submit(pogo_pool *pool, pogo_job *job, pogo_error *err)
 {
 	zend_result started = SUCCESS;
-	char warning[256] = "";
+	char warning[256];
 
+	warning[0] = '\0'; /* only the first byte: no 256-byte clear per dispatch */
 	pthread_mutex_lock(&pool->start_lock);
 	if (pool->started_pid != self_pid) {
 		if (atomic_load(&starts_refused)) {
