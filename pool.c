@@ -362,7 +362,7 @@ zend_result pogo_pool_submit(pogo_pool *pool, pogo_job *job, pogo_error *err)
 
 	warning[0] = '\0'; /* only the first byte: no 256-byte clear per dispatch */
 	pthread_mutex_lock(&pool->start_lock);
-	if (pool->started_pid != self_pid) {
+	if (!pogo_pool_started_here_slocked(pool)) {
 		if (atomic_load(&starts_refused)) {
 			pogo_error_set(err, POGO_ERR_POOL, "pool \"%s\" is stopping", pool->config.name);
 			started = FAILURE;
