@@ -3,11 +3,19 @@
  * by jobs and queues (job_queue.c) and by waiters on many jobs
  * (job_waiter.c). See job_sync.h for the spinning policy.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* sched_getaffinity(), CPU_COUNT() */
+#endif
 #include "job_sync.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
 static _Thread_local int64_t await_spin_ns = POGO_SPIN_MAX_NS;
 static _Thread_local int64_t take_spin_ns = POGO_SPIN_MAX_NS;
@@ -90,9 +98,81 @@ int64_t *pogo_take_spin_budget(void)
 	return &take_spin_ns;
 }
 
+int pogo_loadavg_running(const char *text)
+{
+	int running = -1, total = -1;
+	double l1, l5, l15;
+
+	/* "0.20 0.18 0.12 1/80 11206": runnable tasks right now / all tasks. */
+	if (sscanf(text, "%lf %lf %lf %d/%d", &l1, &l5, &l15, &running, &total) != 5 || running < 0) {
+		return -1;
+	}
+	return running;
+}
+
+/* The CPUs this process may run on (its affinity mask), at least 1. */
+static int usable_cpus(void)
+{
+	cpu_set_t set;
+	long n;
+
+	if (sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) > 0) {
+		return CPU_COUNT(&set);
+	}
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (int)n : 1;
+}
+
+/*
+ * Whether more threads are runnable than there are CPUs: then a spinning
+ * thread holds a CPU that the thread it waits for (or another) needs, and
+ * sleeping at once is cheaper. Read from /proc/loadavg at most once per
+ * POGO_SPIN_LOAD_CHECK_NS by whichever spinner finds the answer stale;
+ * relaxed atomics, since a stale answer only costs one spin or one sleep.
+ */
+static bool oversubscribed(int64_t now)
+{
+	static _Atomic int64_t checked_ns;
+	static _Atomic int cpus, busy;
+	int64_t last = atomic_load_explicit(&checked_ns, memory_order_relaxed);
+	char text[128];
+	ssize_t n;
+	int fd, running;
+	bool over;
+
+	if (last != 0 && now - last < POGO_SPIN_LOAD_CHECK_NS) {
+		return atomic_load_explicit(&busy, memory_order_relaxed) != 0;
+	}
+	if (!atomic_compare_exchange_strong_explicit(&checked_ns, &last, now, memory_order_relaxed,
+	                                             memory_order_relaxed)) {
+		return atomic_load_explicit(&busy, memory_order_relaxed) != 0; /* another thread reads it */
+	}
+	if (atomic_load_explicit(&cpus, memory_order_relaxed) == 0) {
+		atomic_store_explicit(&cpus, usable_cpus(), memory_order_relaxed);
+	}
+	running = -1;
+	fd = open("/proc/loadavg", O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		n = read(fd, text, sizeof(text) - 1);
+		close(fd);
+		if (n > 0) {
+			text[n] = '\0';
+			running = pogo_loadavg_running(text);
+		}
+	}
+	/* No /proc (running -1): spin as on a quiet machine. */
+	over = running > atomic_load_explicit(&cpus, memory_order_relaxed);
+	atomic_store_explicit(&busy, over, memory_order_relaxed);
+	return over;
+}
+
 bool pogo_spin(bool (*ready)(void *), void *arg, int64_t *budget, int64_t deadline_ns)
 {
 	int64_t start = pogo_now_ns(), until = start + *budget;
+
+	if (oversubscribed(start)) {
+		return ready(arg); /* one look, no spin, the budget kept for a quieter time */
+	}
 
 	if (deadline_ns != 0 && deadline_ns < until) {
 		until = deadline_ns;

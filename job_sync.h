@@ -36,10 +36,20 @@ int pogo_cond_init_monotonic(pthread_cond_t *cond);
  * spin ends empty-handed (down to POGO_SPIN_MIN_NS), doubled each time it
  * pays off. An idle pool stops costing CPU within POGO_SPIN_MAX_NS; a thread
  * whose spins keep failing (a busy machine, slow jobs) soon spins only
- * briefly.
+ * briefly. And no thread spins while the machine is oversubscribed (more
+ * threads runnable than this process has CPUs, by /proc/loadavg, read at
+ * most every POGO_SPIN_LOAD_CHECK_NS): spinning then holds a CPU that the
+ * thread it waits for may need, so it only costs.
  */
 #define POGO_SPIN_MAX_NS INT64_C(50000)
 #define POGO_SPIN_MIN_NS INT64_C(2000)
+#define POGO_SPIN_LOAD_CHECK_NS INT64_C(2000000)
+
+/*
+ * The runnable tasks in /proc/loadavg's text (its fourth field's "R" of
+ * "R/T"), or -1 if the text is not in that form.
+ */
+int pogo_loadavg_running(const char *text);
 
 /* This thread's spin budget as an awaiter (every kind of await shares it). */
 int64_t *pogo_await_spin_budget(void);

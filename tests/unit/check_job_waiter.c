@@ -219,6 +219,18 @@ START_TEST(test_expiry_and_counters)
 }
 END_TEST
 
+/* The spinning gate's reading of /proc/loadavg (job_sync.c). */
+START_TEST(test_loadavg_running)
+{
+	ck_assert_int_eq(pogo_loadavg_running("0.20 0.18 0.12 1/80 11206\n"), 1);
+	ck_assert_int_eq(pogo_loadavg_running("3.05 2.00 1.10 12/431 99"), 12);
+	ck_assert_int_eq(pogo_loadavg_running("0.00 0.00 0.00 0/1 1"), 0);
+	ck_assert_int_eq(pogo_loadavg_running("0.20 0.18 0.12 x/80 11206"), -1);
+	ck_assert_int_eq(pogo_loadavg_running("0.20 0.18"), -1);
+	ck_assert_int_eq(pogo_loadavg_running(""), -1);
+}
+END_TEST
+
 static Suite *job_waiter_suite(void)
 {
 	Suite *s = suite_create("job_waiter");
@@ -230,6 +242,7 @@ static Suite *job_waiter_suite(void)
 	tcase_add_test(tc, test_deadline_and_unwatched_jobs);
 	tcase_add_test(tc, test_abandon_ends_the_watch);
 	tcase_add_test(tc, test_expiry_and_counters);
+	tcase_add_test(tc, test_loadavg_running);
 	suite_add_tcase(s, tc);
 	return s;
 }
