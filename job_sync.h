@@ -41,8 +41,8 @@ int pogo_cond_init_monotonic(pthread_cond_t *cond);
  * most every POGO_SPIN_LOAD_CHECK_NS): spinning then holds a CPU that the
  * thread it waits for may need, so it only costs.
  */
-#define POGO_SPIN_MAX_NS INT64_C(50000)
-#define POGO_SPIN_MIN_NS INT64_C(2000)
+#define POGO_SPIN_MAX_NS        INT64_C(50000)
+#define POGO_SPIN_MIN_NS        INT64_C(2000)
 #define POGO_SPIN_LOAD_CHECK_NS INT64_C(2000000)
 
 /*
