@@ -373,7 +373,7 @@ pogo_check "fan-out in parallel" "$(awk -v e="$fan_elapsed" -v s="$fan_sum" 'BEG
 # A graceful stop (SIGQUIT) under load: the children finish their request,
 # Pogo its running jobs (pogo.shutdown_timeout), and the master exits.
 before_stop=$(tree "$fpm_pid" | tr '\n' ' ')
-load_start fanout 8 stop
+load_start fanout $((quick ? 5 : 8)) stop # SIGQUIT 2 s in
 sleep 2
 log "SIGQUIT to php-fpm $fpm_pid under load"
 start=$(date +%s%N)

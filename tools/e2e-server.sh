@@ -9,7 +9,8 @@
 # configuration from examples/app/deploy/ in a new directory under /tmp
 # that keeps every log, starts it on free loopback ports (with `php -S`
 # serving slow.php, the 50 ms "remote API"), then:
-#   - warms every page up, and samples the server's memory and threads;
+#   - warms every page up, and samples the server's memory and threads
+#     (E2E_QUICK: the page runs below are the warm-up, sampled after them);
 #   - a job calling the server's own functions; a handle of an earlier
 #     request, which this one may not await; in worker mode, that the
 #     worker script served the pages;
@@ -237,9 +238,10 @@ sample() {
 # sum_rss SAMPLE, max_threads SAMPLE
 sum_rss() { tr ' ' '\n' <<<"$1" | awk -F: 'NF == 3 { s += $3 } END { print s + 0 }'; }
 max_threads() { tr ' ' '\n' <<<"$1" | awk -F: 'NF == 3 && $2 > m { m = $2 } END { print m + 0 }'; }
+pages=(fanout fragments post faults server detached)
 warm() { # warm SECONDS TAG: each page, so that every pool starts and allocators grow
 	local page
-	for page in fanout fragments post faults server detached; do load "$page" "$1" "warm-$page-$2"; done
+	for page in "${pages[@]}"; do load "$page" "$1" "warm-$page-$2"; done
 }
 
 # ---- checks -----------------------------------------------------------------
@@ -267,22 +269,27 @@ if [ "$server" = worker ]; then
 		"X-App-Worker: ${hits:-none} (requests this worker had served before)"
 fi
 
-warm_secs=$((duration < 10 ? 1 : 3))
-log "warming up: ${warm_secs}s of each page"
-warm "$warm_secs" before
-sample_before=$(sample)
+# The quick run's page runs are its warm-up (the memory before is sampled
+# after them); the full run warms up first, 3 s a page.
+warm_tags=(after)
+if [ "$quick" = 0 ]; then
+	log "warming up: 3s of each page"
+	warm 3 before
+	sample_before=$(sample)
+	warm_tags+=(before)
+fi
 
 check_server_functions "$server: server functions in a job" "$base"
 
 check_foreign_handle "$server: handles end with their request" "$base"
 check_metrics "$server: metrics.php (Prometheus)" "$base"
 
-pages=(fanout fragments post faults server detached)
 for page in "${pages[@]}"; do
 	log "wrk: $page, ${duration}s, $connections connections"
 	load "$page" "$duration" "$page"
 	judge "$server: /$page.php$([ "$page" = faults ] && echo '?kind=*')" "$page"
 done
+[ "$quick" = 0 ] || sample_before=$(sample)
 
 # Reloads under load: wrk on /fanout.php throughout.
 reload_log="$run/reloads.log"
@@ -344,7 +351,9 @@ asan_live=0
 if [ "$asan" = 1 ]; then
 	for p in $(procs); do ! grep -qs libasan "/proc/$p/maps" || asan_live=$((asan_live + 1)); done
 fi
-judge "$server: warm-up runs" warm-{fanout,fragments,post,faults,server,detached}-{before,after}
+warm_runs=()
+for t in "${warm_tags[@]}"; do for page in "${pages[@]}"; do warm_runs+=("warm-$page-$t"); done; done
+judge "$server: warm-up runs" "${warm_runs[@]}"
 
 # Memory and threads: after the reloads and a warm-up again, against after warm-up.
 r1=$(sum_rss "$sample_before") r2=$(sum_rss "$sample_after")
@@ -378,7 +387,7 @@ backtraces "$run" "$binary"
 
 # A stop under load: SIGTERM with wrk running.
 before_stop=$(tree "$pid" | tr '\n' ' ')
-load_start fanout 8 stop
+load_start fanout $((quick ? 5 : 8)) stop # SIGTERM 2 s in
 sleep 2
 log "SIGTERM to $pid under load"
 start=$(date +%s%N)

@@ -2,7 +2,8 @@
 # make e2e: the same application (examples/app) in every server, under wrk.
 #
 #   tools/e2e.sh [fpm] [apache] [frankenphp] [worker]   (default: all four)
-#   E2E_QUICK=1 tools/e2e.sh      2 s of load a page, 3 reloads (what `make test` runs)
+#   E2E_QUICK=1 tools/e2e.sh      2 s of load a page, 3 reloads, under a minute a server
+#                                 (what `make test` runs)
 #
 # The servers, one after another, each by its own driver and in a directory
 # of its own under /tmp that keeps every log:
