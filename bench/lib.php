@@ -16,12 +16,49 @@ const BENCH_JSON_FLAGS = JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_
 /** No single wait in a benchmark may last longer than this (seconds). */
 const BENCH_WAIT = 60.0;
 
+/** Rows of a run on a busy machine (tools/bench.sh's busy pass) go to "busy-BENCH". */
+function bench_busy(?bool $set = null): bool
+{
+    static $busy = false;
+    if ($set !== null) {
+        $busy = $set;
+    }
+
+    return $busy;
+}
+
 function bench_row(string $bench, string $impl, string $case, string $metric, float|int $value, string $unit): void
 {
     static $out = null;
     $out ??= fopen('php://stdout', 'w');
+    $bench = (bench_busy() ? 'busy-' : '') . $bench;
     fputcsv($out, [$bench, $impl, $case, $metric, is_float($value) ? round($value, 3) : $value, $unit]);
     fflush($out);
+}
+
+/** Runs $fn until it has run $n times or $maxSeconds passed; returns the ns of each run. */
+function bench_sample(callable $fn, int $n, float $maxSeconds): array
+{
+    $samples = [];
+    $stop = hrtime(true) + (int) ($maxSeconds * 1e9);
+    for ($i = 0; $i < $n; $i++) {
+        $t = hrtime(true);
+        $fn($i);
+        $t2 = hrtime(true);
+        $samples[] = $t2 - $t;
+        if ($t2 > $stop) {
+            break;
+        }
+    }
+
+    return $samples;
+}
+
+function bench_check(bool $ok, string $what): void
+{
+    if (!$ok) {
+        throw new RuntimeException("wrong result: $what");
+    }
 }
 
 function bench_note(string $message): void

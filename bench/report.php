@@ -273,6 +273,66 @@ $reboot = v($data, 'reboot', 'pogo', 'worker reboot', 'cost');
 $section('Worker reboot', 'What a job that breaks its worker (exit()) costs the next job on a 1-thread pool, beyond a plain job (bench/reboot.php).',
     table(['what', 'µs (median)'], [['worker reboot', n($reboot)]]));
 
+// A busy machine: one CPU-bound process per core (tools/bench.sh's busy pass).
+$rows = [];
+foreach (impls($data, 'busy-roundtrip') as $impl) {
+    $tpCase = isset($data['busy-throughput'][$impl]['2 threads']) ? '2 threads' : '1 thread';
+    $rows[] = [NAMES[$impl] ?? $impl, n(v($data, 'roundtrip', $impl, '1 thread', 'median'), 1),
+        n(v($data, 'busy-roundtrip', $impl, '1 thread', 'median'), 1), $tpCase,
+        n(v($data, 'throughput', $impl, $tpCase, 'jobs_per_s')), n(v($data, 'busy-throughput', $impl, $tpCase, 'jobs_per_s'))];
+}
+if ($rows !== []) {
+    $section('Quiet and busy machine', 'The same round trip and throughput (batches of 1,000) with one CPU-bound process per core running.',
+        table(['implementation', 'round trip median, quiet (µs)', 'busy (µs)', 'throughput', 'quiet (jobs/s)', 'busy (jobs/s)'], $rows));
+}
+
+// The speed targets: this build against the baseline build (bench/targets.php), medians over the rounds.
+$tv = fn (string $label, string $pass, string $case, string $metric) => v($data, 'targets', $label, "$pass: $case", $metric);
+$ratio = fn (?float $a, ?float $b) => $a === null || !$b ? null : $a / $b;
+$x = fn (?float $r) => $r === null ? '—' : n($r, 2) . '×';
+$check = fn (?float $r, bool $ok) => $r === null ? 'not measured' : ($ok ? '**met**' : '**missed**');
+$st = [];
+$base = $meta['baseline'] ?? '';
+foreach (['quiet', 'busy'] as $pass) {
+    foreach (['records', 'html', 'floats'] as $shape) {
+        foreach (['10 KB', '1 MB'] as $size) {
+            $case = "payload $shape $size";
+            $r = $ratio($tv('pogo', $pass, $case, 'median'), $tv('pogo', $pass, $case, 'json_median'));
+            $rb = $ratio($tv('pogo-base', $pass, $case, 'median'), $tv('pogo-base', $pass, $case, 'json_median'));
+            $st[] = [$pass, "$case ≤ 1.0× json_encode + json_decode", n($tv('pogo', $pass, $case, 'median')) . ' µs', $x($r),
+                $x($rb), $check($r, $r !== null && $r <= 1.0)];
+        }
+    }
+    $triv = $tv('pogo', $pass, 'round trip, trivial', 'median');
+    $trivBase = $tv('pogo-base', $pass, 'round trip, trivial', 'median');
+    $r = $ratio($triv, $trivBase);
+    $st[] = [$pass, 'trivial round trip ≤ 1.0× the baseline', n($triv, 1) . ' µs (baseline ' . n($trivBase, 1) . ' µs)', $x($r), '',
+        $check($r, $r !== null && $r <= 1.0)];
+    $hundred = $tv('pogo', $pass, 'round trip, 100 B', 'median');
+    $r = $ratio($hundred, $triv);
+    $st[] = [$pass, '100 B round trip ≤ 2× the trivial one', n($hundred, 1) . ' µs', $x($r),
+        $x($ratio($tv('pogo-base', $pass, 'round trip, 100 B', 'median'), $trivBase)), $check($r, $r !== null && $r <= 2.0)];
+    $tp = $tv('pogo', $pass, 'throughput, 2 threads', 'jobs_per_s');
+    $tpBase = $tv('pogo-base', $pass, 'throughput, 2 threads', 'jobs_per_s');
+    $r = $ratio($tp, $tpBase);
+    $st[] = [$pass, 'throughput, 2 threads ≥ 1.5× the baseline', n($tp) . ' jobs/s (baseline ' . n($tpBase) . ')', $x($r), '',
+        $check($r, $r !== null && $r >= 1.5)];
+}
+$grow = $tv('pogo', 'quiet', 'memory per job', 'bytes_per_job');
+$st[] = ['quiet', 'no memory growth per job (≤ 16 B a job, RSS)', n($grow, 1) . ' B', '', n($tv('pogo-base', 'quiet', 'memory per job', 'bytes_per_job'), 1) . ' B',
+    $check($grow, $grow !== null && $grow <= 16)];
+$idle = null;
+foreach (array_keys($data['idle']['pogo'] ?? []) as $case) {
+    $idle = v($data, 'idle', 'pogo', $case, 'cpu_share');
+}
+$st[] = ['quiet', 'idle pool: no CPU after its spin budget (≤ 0.1 % of a core)', n($idle, 3) . ' %', '', '', $check($idle, $idle !== null && $idle <= 0.1)];
+if (isset($data['targets'])) {
+    $section('Speed targets', 'This build (Pogo ' . ($meta['commit'] ?? '?') . ') and the baseline build'
+        . ($base !== '' ? " ($base)" : ' (none)') . ' took turns, ' . count($data['targets']['pogo']['quiet: round trip, trivial']['median'] ?? [])
+        . ' round(s) a pass; figures are medians over the rounds (bench/targets.php). Busy: one CPU-bound process per core.',
+        table(['pass', 'target', 'this build', 'ratio', 'baseline\'s ratio', 'verdict'], $st));
+}
+
 // Targets.
 $t = [];
 $verdict = fn (?bool $ok) => $ok === null ? 'not measured' : ($ok ? '**met**' : '**missed**');

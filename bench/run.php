@@ -25,6 +25,7 @@ foreach (array_slice($argv, 3) as $kv) {
 $o = fn (string $key, $default) => $opt[$key] ?? $default;
 $oi = fn (string $key, int $default) => (int) ($opt[$key] ?? $default);
 $of = fn (string $key, float $default) => (float) ($opt[$key] ?? $default);
+bench_busy(($opt['busy'] ?? '0') === '1');
 
 /** CPU time (user + system) of this process, all threads, in µs; context switches. */
 function bench_rusage(): array
@@ -33,31 +34,6 @@ function bench_rusage(): array
 
     return [($r['ru_utime.tv_sec'] + $r['ru_stime.tv_sec']) * 1e6 + $r['ru_utime.tv_usec'] + $r['ru_stime.tv_usec'],
         $r['ru_nvcsw'] + $r['ru_nivcsw']];
-}
-
-/** Runs $fn until it has run $n times or $maxSeconds passed; returns the ns of each run. */
-function bench_sample(callable $fn, int $n, float $maxSeconds): array
-{
-    $samples = [];
-    $stop = hrtime(true) + (int) ($maxSeconds * 1e9);
-    for ($i = 0; $i < $n; $i++) {
-        $t = hrtime(true);
-        $fn($i);
-        $t2 = hrtime(true);
-        $samples[] = $t2 - $t;
-        if ($t2 > $stop) {
-            break;
-        }
-    }
-
-    return $samples;
-}
-
-function bench_check(bool $ok, string $what): void
-{
-    if (!$ok) {
-        throw new RuntimeException("wrong result: $what");
-    }
 }
 
 switch ($bench) {

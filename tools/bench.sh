@@ -106,7 +106,9 @@ cleanup() {
 		wait "$step_pid" 2>/dev/null
 	fi
 	stop_server
+	[ "${#spinners[@]}" = 0 ] || stop_spinners
 }
+spinners=()
 trap cleanup EXIT
 trap 'say "interrupted"; exit 130' INT TERM HUP
 
@@ -262,6 +264,57 @@ done
 # Idle CPU, worker reboot.
 pogo "idle pool CPU" 60 idle pogo seconds="$(q 2 10)"
 pogo "worker reboot" 60 reboot pogo rounds="$(q 50 200)"
+
+# 8. The speed targets (bench/targets.php): this build and the baseline build
+# (BENCH_BASELINE, a commit; empty: none) in turns, on a quiet machine, then
+# with one CPU-bound process per core.
+baseline=${BENCH_BASELINE-16247cb}
+base_ext=
+if [ -n "$baseline" ]; then
+	base_dir=$cache/bench-baseline-$baseline
+	base_ext=$base_dir/src/modules/pogo.so
+	if [ ! -f "$base_ext" ]; then
+		say "building the baseline $baseline against the release PHP in $base_dir"
+		rm -rf "$base_dir" && mkdir -p "$base_dir/src" &&
+			git -C "$here" archive "$baseline" | tar -x -C "$base_dir/src" &&
+			(cd "$base_dir/src" && "$prefix/bin/phpize" && ./configure --with-php-config="$prefix/bin/php-config" \
+				--enable-pogo && make -j"$(nproc)") >"$base_dir/build.log" 2>&1 ||
+			{ say "the baseline $baseline does not build here (see $base_dir/build.log): targets without it"; base_ext=; }
+	fi
+fi
+meta baseline "${base_ext:+$baseline}"
+targets() { # targets LABEL EXT PASS
+	step "targets, $3: $1" 300 "$php" -n -d memory_limit=-1 -d display_errors=stderr -d "extension=$2" \
+		-d "pogo.pool.p1.bootstrap=$jobs_php" -d pogo.pool.p1.num_threads=1 \
+		-d "pogo.pool.p2.bootstrap=$jobs_php" -d pogo.pool.p2.num_threads=2 \
+		"$here/bench/targets.php" "$1" "$3" "$([ "$quick" = 1 ] && echo quick)"
+}
+spinners=()
+stop_spinners() {
+	local p
+	for p in "${spinners[@]}"; do kill -KILL "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+	spinners=()
+}
+for pass in quiet busy; do
+	if [ "$pass" = busy ]; then
+		for _ in $(seq "$(nproc)"); do
+			timeout 1200 "$php" -n -r 'for (;;) {}' &
+			spinners+=($!)
+		done
+		# Every implementation, busy too: the round trip and the throughput.
+		for impl in seq procpool fork procnew; do
+			base "busy: round trip, $impl" 120 roundtrip "$impl" calls="$(q 300 2000)" max_s="$(q 1.5 5)" busy=1
+			base "busy: throughput, $impl" 240 throughput "$impl" total=20000 batch="$(q 100 1000)" max_s="$(q 0.5 3)" busy=1
+		done
+		pogo "busy: round trip, pogo" 120 roundtrip pogo calls=10000 busy=1
+		pogo "busy: throughput, pogo" 180 throughput pogo threads=1,2 total=100000 batch=1000 max_s=15 busy=1
+	fi
+	for round in $(seq "$(q 2 5)"); do
+		targets pogo "$ext" "$pass"
+		[ -z "$base_ext" ] || targets pogo-base "$base_ext" "$pass"
+	done
+	stop_spinners
+done
 
 stop_server
 read -r run_b1 run_a1 < <(cpu_ticks)
