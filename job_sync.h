@@ -37,7 +37,7 @@ int pogo_cond_init_monotonic(pthread_cond_t *cond);
  * pays off. An idle pool stops costing CPU within POGO_SPIN_MAX_NS; a thread
  * whose spins keep failing (a busy machine, slow jobs) soon spins only
  * briefly. And no thread spins while the machine is oversubscribed (more
- * threads runnable than this process has CPUs, by /proc/loadavg, read at
+ * threads runnable than this process has CPUs, plus one, by /proc/loadavg, read at
  * most every POGO_SPIN_LOAD_CHECK_NS): spinning then holds a CPU that the
  * thread it waits for may need, so it only costs.
  */
