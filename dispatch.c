@@ -20,7 +20,7 @@
 #include "php_pogo.h"
 #include "dispatch.h"
 #include "job_queue.h"
-#include "json_codec.h"
+#include "value_codec.h"
 #include "pool.h"
 
 static void request_job_dtor(zval *zv)
@@ -148,7 +148,7 @@ PHP_FUNCTION(pogo_dispatch)
 		array_init(&empty_args);
 		args = &empty_args;
 	}
-	payload = pogo_json_encode_payload(class_name, args, &payload_len, &err);
+	payload = pogo_value_encode_payload(class_name, args, &payload_len, &err);
 	if (args == &empty_args) {
 		zval_ptr_dtor(&empty_args);
 	}

@@ -30,6 +30,7 @@ typedef enum {
 typedef enum {
 	POGO_OUTCOME_NONE = 0,
 	POGO_OUTCOME_ENVELOPE,     /* result is the worker's JSON envelope */
+	POGO_OUTCOME_VALUE,        /* result is the job's return value, binary (value_codec.h) */
 	POGO_OUTCOME_WORKER_ERROR, /* result is a message: the worker broke */
 	POGO_OUTCOME_EXPIRED,      /* waited longer than max_wait; never ran */
 	POGO_OUTCOME_POOL_ERROR,   /* result is a message: the pool cannot run it */

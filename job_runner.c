@@ -2,7 +2,8 @@
  * Pogo: running one job in a worker thread.
  *
  * Every job, of the built-in worker or of a worker script's handler, takes
- * one path (run()): its payload is decoded into the thread's request, the
+ * one path (run()): its payload (value_codec.h's binary form) is decoded
+ * into the thread's request, the
  * pool's max_execution_time is armed, the job is called, the timer is
  * disarmed, what it threw is classified (job_threw(): an Exception is the
  * job's failure; exit() and an uncaught Error break the worker's request),
@@ -21,6 +22,7 @@
 #include "php_pogo.h"
 #include "job_runner.h"
 #include "json_codec.h"
+#include "value_codec.h"
 
 static void (*job_end_hook)(void);
 
@@ -61,13 +63,16 @@ static bool next_is(const char *text, size_t len, size_t *at, const char *word)
 
 /*
  * How a job that ends with outcome and result counts in the pool's figures:
- * an envelope whose first member is "ok": true (every result envelope
- * Pogo makes, json_envelope.c) is a result, any other a failure.
+ * a value is a result, and so is an envelope whose first member is
+ * "ok": true (a custom worker's JSON string); any other envelope a failure.
  */
 static pogo_thread_stat job_stat(pogo_job_outcome outcome, const char *result, size_t len)
 {
 	size_t at = 0;
 
+	if (outcome == POGO_OUTCOME_VALUE) {
+		return POGO_STAT_COMPLETED;
+	}
 	if (outcome != POGO_OUTCOME_ENVELOPE) {
 		return POGO_STAT_FAILED_WORKER;
 	}
@@ -155,76 +160,94 @@ static char *job_threw(size_t *len, char **fatal, bool leave_fatal)
 	return envelope;
 }
 
-static char *job_error(const char *fmt, const char *class_name, size_t *len)
+/* What a job's call answers: a malloc'd buffer, its value or an envelope. */
+typedef struct answer {
+	char *text;
+	size_t len;
+	bool is_value; /* the return value in value_codec.h's form; else a JSON envelope */
+} answer;
+
+/* A job as decoded in this thread: both are released after its call. */
+typedef struct job_input {
+	zend_string *class_name;
+	zval args;
+} job_input;
+
+static bool job_error(answer *out, const char *fmt, const char *class_name)
 {
 	char message[512];
 
 	snprintf(message, sizeof(message), fmt, class_name);
-	return pogo_json_error_envelope(message, len);
+	out->text = pogo_json_error_envelope(message, &out->len);
+	return true;
+}
+
+/* The answer for what a job returned: its value, or the envelope saying why it cannot be one. */
+static bool job_returned(answer *out, zval *result, const char *class_name)
+{
+	out->text = pogo_result_encode(result, class_name, &out->len, &out->is_value);
+	return out->text || !EG(exception); /* EG(exception): exit() or an Error in jsonSerialize() */
 }
 
 /*
  * The built-in worker's call: instantiates the payload's class and calls
- * handle(). Returns the envelope (malloc'd), or NULL with EG(exception) set
+ * handle(). Returns true with out filled, or false with EG(exception) set
  * (what the job threw) or with err filled.
  */
-static char *call_builtin(zval *payload, size_t *len, pogo_error *err, void *context)
+static bool call_builtin(job_input *in, answer *out, pogo_error *err, void *context)
 {
-	zend_string *class_name = Z_STR_P(zend_hash_str_find(Z_ARRVAL_P(payload), ZEND_STRL("class")));
-	(void)err;
-	(void)context;
-	zval *args = zend_hash_str_find(Z_ARRVAL_P(payload), ZEND_STRL("args"));
-	zend_class_entry *ce = zend_lookup_class(class_name);
+	zend_class_entry *ce = zend_lookup_class(in->class_name);
 	zend_function *handle;
 	zval object, retval;
-	char *envelope;
+	bool answered;
 
+	(void)err;
+	(void)context;
 	if (!ce) {
 		if (EG(exception)) {
-			return NULL;
+			return false;
 		}
-		return job_error("class \"%s\" not found in the worker: declare it in the pool's "
+		return job_error(out,
+		                 "class \"%s\" not found in the worker: declare it in the pool's "
 		                 "bootstrap or make it autoloadable there",
-		                 ZSTR_VAL(class_name), len);
+		                 ZSTR_VAL(in->class_name));
 	}
 	if (!instanceof_function(ce, pogo_ce_JobInterface)) {
-		return job_error("class \"%s\" does not implement Pogo\\JobInterface", ZSTR_VAL(ce->name),
-		                 len);
+		return job_error(out, "class \"%s\" does not implement Pogo\\JobInterface",
+		                 ZSTR_VAL(ce->name));
 	}
 	if (ce->ce_flags & (ZEND_ACC_INTERFACE | ZEND_ACC_TRAIT | ZEND_ACC_IMPLICIT_ABSTRACT_CLASS |
 	                    ZEND_ACC_EXPLICIT_ABSTRACT_CLASS | ZEND_ACC_ENUM)) {
-		return job_error("class \"%s\" cannot be instantiated", ZSTR_VAL(ce->name), len);
+		return job_error(out, "class \"%s\" cannot be instantiated", ZSTR_VAL(ce->name));
 	}
 	if (ce->constructor && (ce->constructor->common.required_num_args > 0 ||
 	                        !(ce->constructor->common.fn_flags & ZEND_ACC_PUBLIC))) {
-		return job_error("%s::__construct() must be public and take no required arguments: "
+		return job_error(out,
+		                 "%s::__construct() must be public and take no required arguments: "
 		                 "a job is created with none",
-		                 ZSTR_VAL(ce->name), len);
+		                 ZSTR_VAL(ce->name));
 	}
 	if (object_init_ex(&object, ce) == FAILURE) {
-		return NULL;
+		return false;
 	}
 	if (ce->constructor) {
 		zend_call_known_instance_method_with_0_params(ce->constructor, Z_OBJ(object), NULL);
 		if (EG(exception)) {
 			zval_ptr_dtor(&object);
-			return NULL;
+			return false;
 		}
 	}
 	handle = zend_hash_str_find_ptr(&ce->function_table, ZEND_STRL("handle"));
 	ZVAL_UNDEF(&retval);
-	zend_call_known_instance_method_with_1_params(handle, Z_OBJ(object), &retval, args);
+	zend_call_known_instance_method_with_1_params(handle, Z_OBJ(object), &retval, &in->args);
 	zval_ptr_dtor(&object);
 	if (EG(exception)) {
 		zval_ptr_dtor(&retval);
-		return NULL;
+		return false;
 	}
-	envelope = pogo_json_result_envelope(&retval, ZSTR_VAL(ce->name), len);
+	answered = job_returned(out, &retval, ZSTR_VAL(ce->name));
 	zval_ptr_dtor(&retval);
-	if (!envelope && EG(exception)) {
-		return NULL; /* exit() or an Error in jsonSerialize() */
-	}
-	return envelope;
+	return answered;
 }
 
 /* Arms the pool's max_execution_time for the job about to run. */
@@ -276,19 +299,20 @@ static void job_end(void)
 	}
 }
 
-/* Completes the job with what ran it: an envelope, or why there is none. */
-static void finish_job(char *envelope, size_t len, pogo_error *err)
+/* Completes the job with what ran it: its answer, or why there is none. */
+static void finish_job(answer *out, pogo_error *err)
 {
-	if (envelope) {
-		complete_current_job_take(POGO_OUTCOME_ENVELOPE, envelope, len);
+	if (out->text) {
+		complete_current_job_take(out->is_value ? POGO_OUTCOME_VALUE : POGO_OUTCOME_ENVELOPE,
+		                          out->text, out->len);
 	} else {
 		pogo_runner_fail_current_take(
 		    strdup(err->message[0] ? err->message : "the worker produced no envelope"));
 	}
 }
 
-/* How a job is called: returns its envelope (malloc'd), or NULL with EG(exception) or err set. */
-typedef char *(*job_call)(zval *payload, size_t *len, pogo_error *err, void *context);
+/* How a job is called: true with out filled, or false with EG(exception) or err set. */
+typedef bool (*job_call)(job_input *in, answer *out, pogo_error *err, void *context);
 
 /*
  * The one path of every job: decode its payload, arm its time limit, call it,
@@ -299,18 +323,23 @@ typedef char *(*job_call)(zval *payload, size_t *len, pogo_error *err, void *con
 static bool run(pogo_pool *pool, pogo_job *job, job_call call, void *context, bool leave_fatal)
 {
 	pogo_error err = {0};
-	zval payload;
-	char *envelope = NULL, *fatal = NULL;
-	size_t len = 0;
+	job_input in;
+	answer out = {0};
+	char *fatal = NULL;
 
 	POGO_G(current_job) = job;
-	if (pogo_json_decode_payload(job->payload, job->payload_len, &payload, &err) == SUCCESS) {
+	if (pogo_value_decode_payload(job->payload, job->payload_len, &in.class_name, &in.args, &err) ==
+	    SUCCESS) {
 		job_begin(pool);
-		envelope = call(&payload, &len, &err, context);
+		if (!call(&in, &out, &err, context)) {
+			out.text = NULL;
+		}
 		job_timer_end(pool);
-		zval_ptr_dtor(&payload);
-		if (!envelope && EG(exception)) {
-			envelope = job_threw(&len, &fatal, leave_fatal);
+		zval_ptr_dtor(&in.args);
+		zend_string_release(in.class_name);
+		if (!out.text && EG(exception)) {
+			out.is_value = false;
+			out.text = job_threw(&out.len, &fatal, leave_fatal);
 		}
 	}
 	if (fatal) {
@@ -318,7 +347,7 @@ static bool run(pogo_pool *pool, pogo_job *job, job_call call, void *context, bo
 		pogo_runner_fail_current_take(fatal);
 		return false;
 	}
-	finish_job(envelope, len, &err);
+	finish_job(&out, &err);
 	job_end();
 	return true;
 }
@@ -334,39 +363,46 @@ typedef struct handler_call {
 } handler_call;
 
 /*
- * A worker script's call: its handler gets the payload and returns
- * ['ok' => true, 'result' => …] (checked by the built-in worker's rules) or
- * any envelope array it built itself.
+ * A worker script's call: its handler gets ['class' => …, 'args' => …] and
+ * returns ['ok' => true, 'result' => …] (checked by the built-in worker's
+ * rules) or any envelope array it built itself, or its JSON string.
  */
-static char *call_handler(zval *payload, size_t *len, pogo_error *err, void *context)
+static bool call_handler(job_input *in, answer *out, pogo_error *err, void *context)
 {
 	handler_call *handler = context;
-	zval retval, *returned = &retval, *ok, *result;
-	char class_name[256], *envelope;
+	zval payload, retval, *returned = &retval, *ok, *result;
+	char class_name[256];
+	bool answered;
 
-	snprintf(class_name, sizeof(class_name), "%s",
-	         Z_STRVAL_P(zend_hash_str_find(Z_ARRVAL_P(payload), ZEND_STRL("class"))));
+	snprintf(class_name, sizeof(class_name), "%s", ZSTR_VAL(in->class_name));
+	array_init_size(&payload, 2);
+	add_assoc_str(&payload, "class", zend_string_copy(in->class_name));
+	Z_TRY_ADDREF(in->args);
+	add_assoc_zval(&payload, "args", &in->args);
 	ZVAL_UNDEF(&retval);
 	handler->fci->retval = &retval;
-	handler->fci->params = payload;
+	handler->fci->params = &payload;
 	handler->fci->param_count = 1;
 	handler->fci->named_params = NULL;
 	zend_call_function(handler->fci, handler->fcc);
+	zval_ptr_dtor(&payload);
 	if (EG(exception)) {
 		zval_ptr_dtor(&retval);
-		return NULL;
+		return false;
 	}
 	ZVAL_DEREF(returned);
 	if (Z_TYPE_P(returned) == IS_ARRAY &&
 	    (ok = zend_hash_str_find(Z_ARRVAL_P(returned), ZEND_STRL("ok"))) &&
 	    Z_TYPE_P(ok) == IS_TRUE &&
 	    (result = zend_hash_str_find(Z_ARRVAL_P(returned), ZEND_STRL("result")))) {
-		envelope = pogo_json_result_envelope(result, class_name, len);
+		answered = job_returned(out, result, class_name);
 	} else {
-		envelope = pogo_json_envelope_from_handler(returned, len, err);
+		out->is_value = false;
+		out->text = pogo_json_envelope_from_handler(returned, &out->len, err);
+		answered = out->text != NULL;
 	}
 	zval_ptr_dtor(&retval);
-	return envelope; /* NULL with EG(exception): thrown by jsonSerialize() */
+	return answered;
 }
 
 bool pogo_runner_run_handler(pogo_pool *pool, pogo_job *job, zend_fcall_info *fci,

@@ -1,13 +1,15 @@
 /*
- * Pogo: JSON payloads and result envelopes, on top of PHP's ext/json.
+ * Pogo: result envelopes, on top of PHP's ext/json: how a job that failed
+ * answers, and what a custom worker's handler may answer. A job's
+ * arguments and its result cross in value_codec.h's binary form instead.
  *
  * Error contract, for every function here: a failure fills err (code and
  * message) and the codec itself never throws. The one exception that can be
  * pending afterwards is one that user code raised while being encoded (a
  * jsonSerialize() that threw or called exit()): it is the user's, so it is
  * left in EG(exception), and a caller checks EG(exception) before it turns
- * err into an exception of its own (pogo_dispatch does). Only
- * pogo_json_result_envelope() deals with it itself, as its comment says.
+ * err into an exception of its own. Only pogo_result_encode() deals with
+ * an Exception itself, as its comment says.
  */
 #ifndef POGO_JSON_CODEC_H
 #define POGO_JSON_CODEC_H
@@ -15,35 +17,14 @@
 #include "php.h"
 #include "pogo_error.h"
 
-/* The deepest nesting a job's arguments or result may have (json_encode's). */
-#define POGO_JSON_MAX_DEPTH 512
-
 /*
- * Encodes a job payload {"class":…,"args":…}, after checking that args is
- * JSON-compatible the way Pogo promises (no resource, Closure, Generator,
- * object other than stdClass, JsonSerializable or a backed enum, no
- * INF/NAN, no recursion, no deeper than 512). Returns a malloc'd buffer that
- * the caller frees, or NULL with err filled (POGO_ERR_ARG) naming the reason
- * and the path, e.g. "$args['items'][3] is a Closure".
- */
-char *pogo_json_encode_payload(zend_string *class_name, zval *args, size_t *out_len,
-                               pogo_error *err);
-
-/*
- * Decodes a payload into ['class' => string, 'args' => array]. Fails with err
- * filled if it is not one.
- */
-zend_result pogo_json_decode_payload(const char *text, size_t len, zval *return_value,
-                                     pogo_error *err);
-
-/*
- * Success envelope {"ok":true,"result":…} for a job's return value. A result
- * that is not JSON-compatible, or whose jsonSerialize() threw an Exception,
- * gives an error envelope saying so instead. Returns a malloc'd buffer the
- * caller frees, or NULL: out of memory, or exit() or an Error in
+ * A job's result for its awaiter: the value in value_codec.h's binary form
+ * (*is_value set), or, when it is not JSON-compatible or its jsonSerialize()
+ * threw an Exception, the error envelope saying so (*is_value clear).
+ * Returns a malloc'd buffer the caller frees, or NULL: exit() or an Error in
  * jsonSerialize(), which is left in EG(exception) (the worker broke).
  */
-char *pogo_json_result_envelope(zval *result, const char *job_class, size_t *out_len);
+char *pogo_result_encode(zval *result, const char *job_class, size_t *out_len, bool *is_value);
 
 /*
  * Error envelope {"ok":false,"error":…,"exception":{…}} for a Throwable.

@@ -1,8 +1,9 @@
 /*
  * Pogo: result envelopes, the JSON that comes back from a worker:
- * {"ok":true,"result":…} or {"ok":false,"error":…,"exception":{…}}, built in
- * the worker thread and decoded in the awaiting request's. Built on the
- * encoding of json_codec.c, so a result follows the arguments' rules.
+ * {"ok":false,"error":…,"exception":{…}} for a job that failed, and
+ * {"ok":true,"result":…} only from a custom worker's handler; built in the
+ * worker thread and decoded in the awaiting request's. A job's result itself
+ * crosses in the binary form of value_codec.h, under the arguments' rules.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -19,6 +20,7 @@
 
 #include "json_codec.h"
 #include "json_internal.h"
+#include "value_codec.h"
 
 static char *encode_error_table(HashTable *envelope, size_t *out_len)
 {
@@ -99,17 +101,15 @@ char *pogo_json_exception_envelope(zend_object *throwable, size_t *out_len)
 	return text;
 }
 
-char *pogo_json_result_envelope(zval *result, const char *job_class, size_t *out_len)
+char *pogo_result_encode(zval *result, const char *job_class, size_t *out_len, bool *is_value)
 {
-	smart_str buf = {0};
 	pogo_error err = {0};
+	char *value = pogo_value_encode(result, "$result", out_len, &err);
 
-	smart_str_appends(&buf, "{\"ok\":true,\"result\":");
-	if (pogo_json_encode_into(&buf, result, "$result", POGO_JSON_ENCODE_FLAGS, &err) == SUCCESS) {
-		smart_str_appendc(&buf, '}');
-		return pogo_json_extract_malloc(&buf, out_len);
+	*is_value = value != NULL;
+	if (value) {
+		return value;
 	}
-	smart_str_free(&buf);
 	if (EG(exception) && (zend_is_unwind_exit(EG(exception)) ||
 	                      instanceof_function(EG(exception)->ce, zend_ce_error))) {
 		return NULL; /* exit() or an Error in jsonSerialize(): the worker broke */
@@ -123,6 +123,9 @@ char *pogo_json_result_envelope(zval *result, const char *job_class, size_t *out
 		text = pogo_json_exception_envelope(ex, out_len);
 		OBJ_RELEASE(ex);
 		return text;
+	}
+	if (err.code == POGO_ERR_NOMEM) {
+		return pogo_json_error_envelope(err.message, out_len);
 	}
 
 	char message[sizeof(err.message) + 256];

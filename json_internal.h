@@ -8,15 +8,16 @@
 #include "zend_smart_str.h"
 
 #include "pogo_error.h"
+#include "value_codec.h"
 
 #define POGO_JSON_ENCODE_FLAGS                                                                     \
 	(PHP_JSON_UNESCAPED_UNICODE | PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_PRESERVE_ZERO_FRACTION)
 /* Error envelopes carry messages we do not control: never fail on them. */
 #define POGO_JSON_ERROR_FLAGS (POGO_JSON_ENCODE_FLAGS | PHP_JSON_INVALID_UTF8_SUBSTITUTE)
 /* The envelope and the payload wrap the value in one more level. */
-#define POGO_JSON_CODEC_DEPTH (POGO_JSON_MAX_DEPTH + 1)
+#define POGO_JSON_CODEC_DEPTH (POGO_VALUE_MAX_DEPTH + 1)
 /*
- * Validates value (see pogo_json_encode_payload()) and appends its JSON to
+ * Validates value (pogo_value_validate()) and appends its JSON to
  * buf. On failure err names the reason (root names the value: "$args",
  * "the result"); if a JsonSerializable threw, the exception is left in
  * EG(exception).

@@ -13,6 +13,7 @@
 
 #include "php_pogo.h"
 #include "json_codec.h"
+#include "value_codec.h"
 #include "outcome.h"
 
 static void throw_job_exception(pogo_envelope *env)
@@ -56,6 +57,14 @@ void pogo_outcome_read(pogo_request_job *entry, zval *return_value)
 	char wait[32];
 
 	switch (outcome) {
+	case POGO_OUTCOME_VALUE:
+		if (pogo_value_decode(result, result_len, return_value, &err) == FAILURE) {
+			zend_throw_exception_ex(pogo_ce_WorkerException, 0,
+			                        "pool \"%s\": the result of job %" PRIu64
+			                        " (%s) is unreadable: %s",
+			                        pool, handle, class_name, err.message);
+		}
+		return;
 	case POGO_OUTCOME_ENVELOPE:
 		if (pogo_json_decode_envelope(result, result_len, &env, &err) == FAILURE) {
 			zend_throw_exception_ex(pogo_ce_WorkerException, 0,

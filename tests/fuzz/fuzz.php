@@ -16,10 +16,13 @@
  * A case's value (tests/fuzz/values.php) goes one of two ways:
  *   - as $args of FuzzEcho or FuzzEchoSlow (2 ms), which return it;
  *   - built in the worker by FuzzBuild from the case's seed and returned.
- * What must happen, following the README and json_codec.c:
+ * What must happen, following the README and value_codec.c:
  *   - the value back, with objects as arrays (stdClass → its properties,
  *     JsonSerializable → what jsonSerialize() returns, backed enum → its
  *     value), floats bit for bit (-0.0 too), integer keys and order kept;
+ *     and the same, value by value, as json_decode(json_encode($value), true)
+ *     gives in the request (the ext/json path values crossed by before the
+ *     binary transfer form: both must agree on everything Pogo accepts);
  *   - or, for a value that is not JSON-compatible, ValueError
  *     "pogo_dispatch(): Argument #2 ($args) must be JSON-compatible: PATH
  *     REASON" (as $args), or Pogo\JobException "the result of
@@ -67,7 +70,7 @@ for ($i = 1; $i <= $count; $i++) {
     $caseSeeds[$i] = mt_rand();
 }
 
-$outcomes = array_fill_keys(['value', 'value after TimeoutException', 'ValueError', 'exception from jsonSerialize()',
+$outcomes = array_fill_keys(['value', 'value, also as ext/json gives it', 'value after TimeoutException', 'ValueError', 'exception from jsonSerialize()',
     'JobException: result not encodable', 'JobException: jsonSerialize() threw'], 0);
 $reasons = [];
 $passed = $failed = 0;
@@ -112,6 +115,21 @@ function describe(Throwable $e): string
     return $e instanceof Pogo\JobException ? "$s [remoteClass {$e->remoteClass}]" : $s;
 }
 
+/**
+ * What ext/json makes of $v, with the flags Pogo's JSON path used:
+ * ['ok', json_decode(json_encode($v), true)] or ['error', why].
+ */
+function json_path(mixed $v): array
+{
+    try {
+        $text = json_encode($v, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_PRESERVE_ZERO_FRACTION
+            | JSON_THROW_ON_ERROR, 600);
+        return ['ok', json_decode($text, true, 600, JSON_THROW_ON_ERROR)];
+    } catch (Throwable $e) {
+        return ['error', get_class($e) . ': ' . $e->getMessage()];
+    }
+}
+
 /** Checks an await's outcome against the case's expectation; true if right. */
 function check_outcome(array $c, mixed $got, ?Throwable $e): bool
 {
@@ -126,6 +144,16 @@ function check_outcome(array $c, mixed $got, ?Throwable $e): bool
             case_failed($c['case'], "wrong value back: $diff");
             return false;
         }
+        [$jsonKind, $json] = $c['json'];
+        if ($jsonKind !== 'ok') {
+            case_failed($c['case'], "Pogo took the value, json_encode()/json_decode() refused it: $json");
+            return false;
+        }
+        if (($diff = difference($json, $got)) !== null) {
+            case_failed($c['case'], "the value back differs from json_decode(json_encode()): $diff");
+            return false;
+        }
+        $outcomes['value, also as ext/json gives it']++;
         return true;
     }
     // Only a FuzzBuild result can be refused once dispatched.
@@ -159,6 +187,9 @@ foreach ($cases as $pos => $case) {
     $asResult = $c['class'] === 'FuzzBuild';
     $c['expect'] = expectation($c['root'], $asResult ? '$result' : '$args');
     $value = $asResult ? ['seed' => $caseSeeds[$case]] : build($c['root']);
+    if ($c['expect'][0] === 'value') {
+        $c['json'] = json_path($asResult ? build($c['root']) : $value);
+    }
     if ($only) {
         echo "case #$case: {$c['class']} on pool {$c['pool']}, timeout {$c['timeout']}\n";
         echo '  value: ', show($asResult ? build($c['root']) : $value, 100000), "\n";

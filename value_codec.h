@@ -1,0 +1,69 @@
+/*
+ * Pogo: the binary transfer form of job arguments and results (value_codec.c
+ * encodes, value_decode.c decodes).
+ *
+ * A job's arguments and its result cross threads as a plain malloc'd buffer
+ * in a compact tagged form, not as JSON text: one walk of the value both
+ * checks it and writes it, and the other side builds the zvals straight from
+ * it, with no text to print or parse. The form keeps JSON's meaning exactly:
+ * it accepts and refuses what Pogo's JSON rules accept and refuse (with the
+ * same messages and paths), objects arrive as arrays (stdClass as its
+ * properties, JsonSerializable as what jsonSerialize() returned, called once,
+ * backed enums as their value), keys arrive as json_decode(..., true) gives
+ * them (a numeric property name becomes an integer key), floats bit for bit.
+ * tools/fuzz.sh compares it with json_encode() + json_decode() value by value.
+ *
+ * Error contract: as json_codec.h's. A failure fills err and the codec never
+ * throws; an exception a jsonSerialize() raised (or its exit()) is left in
+ * EG(exception) for the caller.
+ */
+#ifndef POGO_VALUE_CODEC_H
+#define POGO_VALUE_CODEC_H
+
+#include "php.h"
+#include "pogo_error.h"
+
+/* The deepest nesting a job's arguments or result may have (json_encode's). */
+#define POGO_VALUE_MAX_DEPTH 512
+
+/*
+ * Encodes a job payload: the class name, then args. Checks that args is
+ * JSON-compatible the way Pogo promises (no resource, Closure, Generator,
+ * object other than stdClass, JsonSerializable or a backed enum, no INF or
+ * NAN, no invalid UTF-8, no recursion, no deeper than 512). Returns a
+ * malloc'd buffer that the caller frees, or NULL with err filled
+ * (POGO_ERR_ARG, err->arg the argument's number) naming the reason and the
+ * path, e.g. "$args['items'][3] is a Closure".
+ */
+char *pogo_value_encode_payload(zend_string *class_name, zval *args, size_t *out_len,
+                                pogo_error *err);
+
+/*
+ * Decodes a payload into its class name (a new zend_string the caller
+ * releases) and its arguments (an array the caller destroys). Fails with err
+ * filled (POGO_ERR_WORKER), and nothing to release, if the buffer is not a
+ * payload.
+ */
+zend_result pogo_value_decode_payload(const char *buf, size_t len, zend_string **class_name,
+                                      zval *args, pogo_error *err);
+
+/*
+ * Encodes any value (a job's result) under the same rules; root names it in
+ * messages ("$result"). Returns a malloc'd buffer the caller frees, or NULL
+ * with err filled (POGO_ERR_ARG, or POGO_ERR_NOMEM).
+ */
+char *pogo_value_encode(zval *value, const char *root, size_t *out_len, pogo_error *err);
+
+/*
+ * Decodes what pogo_value_encode() made into out (the caller destroys it).
+ * Fails with err filled (POGO_ERR_WORKER) and out NULL if it is not one.
+ */
+zend_result pogo_value_decode(const char *buf, size_t len, zval *out, pogo_error *err);
+
+/*
+ * Checks value under the same rules without encoding it (for what still
+ * goes out as JSON text: a custom worker's envelope array).
+ */
+zend_result pogo_value_validate(zval *value, const char *root, pogo_error *err);
+
+#endif
