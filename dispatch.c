@@ -57,7 +57,7 @@ static void throw_error(const pogo_error *err)
 
 pogo_pool *pogo_usable_pool(zend_string *name, bool configured)
 {
-	pogo_error err = {0};
+	POGO_ERROR_DECLARE(err);
 	pogo_pool *pool;
 	const char *text = name ? ZSTR_VAL(name) : POGO_DEFAULT_POOL;
 	size_t len = name ? ZSTR_LEN(name) : strlen(POGO_DEFAULT_POOL);
@@ -82,16 +82,14 @@ pogo_pool *pogo_usable_pool(zend_string *name, bool configured)
 /*
  * The bytes a request holds in Pogo's buffers (its jobs' arguments, and the
  * results of those that finished and are not awaited yet) count toward its
- * memory_limit: a dispatch that would pass it fails (payload is freed then).
+ * memory_limit: a dispatch that would pass it fails.
  */
-static zend_result over_memory_limit(pogo_pool *pool, zend_string *class_name, char *payload,
-                                     size_t payload_len)
+static zend_result over_memory_limit(pogo_pool *pool, zend_string *class_name, size_t payload_len)
 {
 	size_t held, php;
 	char limit[32];
 
 	if (!POGO_G(budget) && !(POGO_G(budget) = pogo_budget_create())) {
-		free(payload);
 		zend_throw_exception_ex(pogo_ce_PoolException, 0, "pool \"%s\": out of memory for a job",
 		                        pool->config.name);
 		return FAILURE;
@@ -101,7 +99,6 @@ static zend_result over_memory_limit(pogo_pool *pool, zend_string *class_name, c
 	if (PG(memory_limit) <= 0 || php + held + payload_len <= (size_t)PG(memory_limit)) {
 		return SUCCESS;
 	}
-	free(payload);
 	snprintf(limit, sizeof(limit), ZEND_LONG_FMT, PG(memory_limit));
 	zend_throw_exception_ex(
 	    pogo_ce_PoolException, 0,
@@ -118,12 +115,12 @@ PHP_FUNCTION(pogo_dispatch)
 {
 	zend_string *class_name, *pool_name = NULL;
 	zval *args = NULL, empty_args;
-	pogo_error err = {0};
+	POGO_ERROR_DECLARE(err);
 	pogo_pool *pool;
 	pogo_job *job;
 	pogo_request_job *entry;
-	char *payload;
-	size_t payload_len = 0;
+	char first[POGO_JOB_SMALL];
+	pogo_value_out payload = {.first = first, .first_cap = sizeof(first)};
 
 	ZEND_PARSE_PARAMETERS_START(1, 3)
 	Z_PARAM_STR(class_name)
@@ -148,11 +145,10 @@ PHP_FUNCTION(pogo_dispatch)
 		array_init(&empty_args);
 		args = &empty_args;
 	}
-	payload = pogo_value_encode_payload(class_name, args, &payload_len, &err);
-	if (args == &empty_args) {
-		zval_ptr_dtor(&empty_args);
-	}
-	if (!payload) {
+	if (pogo_value_encode_payload(class_name, args, &payload, &err) == FAILURE) {
+		if (args == &empty_args) {
+			zval_ptr_dtor(&empty_args);
+		}
 		if (!EG(exception)) {
 			if (err.code == POGO_ERR_ARG) {
 				zend_argument_value_error(err.arg, "must be JSON-compatible: %s", err.message);
@@ -162,11 +158,17 @@ PHP_FUNCTION(pogo_dispatch)
 		}
 		RETURN_THROWS();
 	}
-	if (over_memory_limit(pool, class_name, payload, payload_len) == FAILURE) {
+	if (args == &empty_args) {
+		zval_ptr_dtor(&empty_args);
+	}
+	if (over_memory_limit(pool, class_name, payload.len) == FAILURE) {
+		pogo_value_out_free(&payload);
 		RETURN_THROWS();
 	}
 	/* max_wait counts from now: the job is queued right after. */
-	job = pogo_job_create_take(payload, payload_len, pool->config.max_wait_ms * 1000000);
+	job = payload.heap
+	          ? pogo_job_create_take(payload.data, payload.len, pool->config.max_wait_ms * 1000000)
+	          : pogo_job_create_copy(payload.data, payload.len, pool->config.max_wait_ms * 1000000);
 	if (!job) {
 		zend_throw_exception_ex(pogo_ce_PoolException, 0, "pool \"%s\": out of memory for a job",
 		                        pool->config.name);

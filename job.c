@@ -17,15 +17,18 @@ uint64_t pogo_next_handle(void)
 	return atomic_fetch_add(&next_handle, 1);
 }
 
-pogo_job *pogo_job_create_take(char *payload, size_t payload_len, int64_t max_wait_ns)
+/* A new job, its payload not set; NULL if out of memory. */
+static pogo_job *job_alloc(int64_t max_wait_ns)
 {
 	pogo_job *job;
 	int64_t now;
 
-	job = calloc(1, sizeof(*job));
+	/* Everything but the small buffer is cleared. */
+	job = malloc(sizeof(*job));
 	if (job == NULL) {
-		goto fail_free_payload;
+		return NULL;
 	}
+	memset(job, 0, offsetof(pogo_job, small));
 	if (pthread_mutex_init(&job->lock, NULL) != 0) {
 		goto fail_free_job;
 	}
@@ -40,8 +43,6 @@ pogo_job *pogo_job_create_take(char *payload, size_t payload_len, int64_t max_wa
 		/* A max_wait beyond the clock's range is no limit at all. */
 		job->max_wait_deadline_ns = max_wait_ns <= INT64_MAX - now ? now + max_wait_ns : 0;
 	}
-	job->payload = payload;
-	job->payload_len = payload_len;
 	job->state = POGO_JOB_QUEUED;
 	job->outcome = POGO_OUTCOME_NONE;
 	atomic_init(&job->refs, 2);
@@ -51,9 +52,50 @@ fail_destroy_lock:
 	pthread_mutex_destroy(&job->lock);
 fail_free_job:
 	free(job);
-fail_free_payload:
-	free(payload);
 	return NULL;
+}
+
+pogo_job *pogo_job_create_take(char *payload, size_t payload_len, int64_t max_wait_ns)
+{
+	pogo_job *job = job_alloc(max_wait_ns);
+
+	if (job == NULL) {
+		free(payload);
+		return NULL;
+	}
+	job->payload = payload;
+	job->payload_len = payload_len;
+	return job;
+}
+
+pogo_job *pogo_job_create_copy(const char *payload, size_t payload_len, int64_t max_wait_ns)
+{
+	pogo_job *job;
+	char *copy;
+
+	if (payload_len <= POGO_JOB_SMALL) {
+		job = job_alloc(max_wait_ns);
+		if (job != NULL) {
+			memcpy(job->small, payload, payload_len);
+			job->payload = job->small;
+			job->payload_len = payload_len;
+		}
+		return job;
+	}
+	copy = malloc(payload_len);
+	if (copy == NULL) {
+		return NULL;
+	}
+	memcpy(copy, payload, payload_len);
+	return pogo_job_create_take(copy, payload_len, max_wait_ns);
+}
+
+/* Frees a payload or result buffer of job's, unless it lives inside the job. */
+static void job_buffer_free(pogo_job *job, char *buffer)
+{
+	if (buffer != job->small) {
+		free(buffer);
+	}
 }
 
 pogo_budget *pogo_budget_create(void)
@@ -99,8 +141,8 @@ void pogo_job_release(pogo_job *job)
 		atomic_fetch_sub_explicit(&job->budget->bytes, job->charged, memory_order_relaxed);
 		pogo_budget_release(job->budget);
 	}
-	free(job->payload);
-	free(job->result);
+	job_buffer_free(job, job->payload);
+	job_buffer_free(job, job->result);
 	pthread_cond_destroy(&job->done);
 	pthread_mutex_destroy(&job->lock);
 	free(job);
@@ -117,7 +159,7 @@ void pogo_job_complete_jlocked_take(pogo_job *job, pogo_job_outcome outcome, cha
 	job->state = POGO_JOB_DONE;
 	job->finished_ns = pogo_now_ns();
 	if (job->abandoned) {
-		free(result);
+		job_buffer_free(job, result);
 		atomic_store_explicit(&job->finished, true, memory_order_release);
 		return;
 	}
@@ -150,13 +192,38 @@ void pogo_job_complete_take(pogo_job *job, pogo_job_outcome outcome, char *resul
 	pogo_job_release(job);
 }
 
+void pogo_job_complete_copy(pogo_job *job, pogo_job_outcome outcome, const char *result,
+                            size_t result_len)
+{
+	char *copy;
+
+	pogo_mutex_lock(&job->lock);
+	if (result_len <= POGO_JOB_SMALL) {
+		copy = job->small; /* a payload there is decoded already: nothing reads it again */
+	} else {
+		copy = malloc(result_len ? result_len : 1);
+	}
+	if (copy == NULL) {
+		static const char nomem[] = "out of memory storing the job's result";
+
+		copy = strdup(nomem);
+		pogo_job_complete_jlocked_take(job, POGO_OUTCOME_WORKER_ERROR, copy,
+		                               copy ? sizeof(nomem) - 1 : 0);
+	} else {
+		memcpy(copy, result, result_len);
+		pogo_job_complete_jlocked_take(job, outcome, copy, result_len);
+	}
+	pogo_mutex_unlock(&job->lock);
+	pogo_job_release(job);
+}
+
 void pogo_job_forget_after_fork(pogo_job *job)
 {
 	if (job == NULL) {
 		return;
 	}
-	free(job->payload);
-	free(job->result);
+	job_buffer_free(job, job->payload);
+	job_buffer_free(job, job->result);
 	free(job);
 }
 

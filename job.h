@@ -56,6 +56,13 @@ typedef struct pogo_job_watch {
 	void (*finished)(struct pogo_job_watch *watch);
 } pogo_job_watch;
 
+/*
+ * A payload or a result up to this size is kept inside the job (in `small`)
+ * instead of in a buffer of its own: no allocation per job for small jobs,
+ * and none that one thread allocates and another frees.
+ */
+#define POGO_JOB_SMALL 160
+
 typedef struct pogo_job {
 	/*
 	 * Queue links, guarded by the queue lock: the jobs before and after this
@@ -69,7 +76,7 @@ typedef struct pogo_job {
 	int64_t max_wait_deadline_ns; /* monotonic; 0 = none. Set at creation, never changed */
 	int64_t created_ns;           /* monotonic. Set at creation, never changed */
 
-	/* Set at creation, owned by the job; the worker reads it. */
+	/* Set at creation, owned by the job (small, or malloc'd); the worker reads it. */
 	char *payload;
 	size_t payload_len;
 
@@ -77,7 +84,7 @@ typedef struct pogo_job {
 	pthread_cond_t done;
 	pogo_job_state state;     /* guarded by lock */
 	pogo_job_outcome outcome; /* guarded by lock */
-	char *result;             /* guarded by lock; malloc'd */
+	char *result;             /* guarded by lock; small, or malloc'd */
 	size_t result_len;        /* guarded by lock */
 	bool abandoned;           /* guarded by lock: nobody will await this job */
 	pogo_budget *budget;      /* set before posting, never changed; the job holds a reference */
@@ -88,6 +95,13 @@ typedef struct pogo_job {
 	atomic_bool finished;
 
 	atomic_int refs; /* the job is freed when the last reference goes */
+
+	/*
+	 * The payload while it fits, then the result while it fits: the worker
+	 * has decoded the payload before it completes the job, and nothing
+	 * reads the payload after that. Not cleared at creation.
+	 */
+	char small[POGO_JOB_SMALL];
 } pogo_job;
 
 /* The last handle given out (0 before the first). */
@@ -102,6 +116,12 @@ uint64_t pogo_next_handle(void);
  * that pogo_queue_post() hands to the queue. Returns NULL when out of memory.
  */
 pogo_job *pogo_job_create_take(char *payload, size_t payload_len, int64_t max_wait_ns);
+
+/*
+ * The same for a payload the caller keeps (not taken): it is copied into the
+ * job, inside it if it fits.
+ */
+pogo_job *pogo_job_create_copy(const char *payload, size_t payload_len, int64_t max_wait_ns);
 
 /* Drops one reference; the last one frees the job, its payload and result. */
 void pogo_job_release(pogo_job *job);
@@ -128,6 +148,14 @@ void pogo_job_charge(pogo_job *job, pogo_budget *budget);
  * awaiter abandoned the job, the result is freed at once.
  */
 void pogo_job_complete_take(pogo_job *job, pogo_job_outcome outcome, char *result,
+                            size_t result_len);
+
+/*
+ * The same for a result the caller keeps (not taken): it is copied into the
+ * job, inside it if it fits. Fails the job with POGO_OUTCOME_WORKER_ERROR if
+ * a copy cannot be allocated.
+ */
+void pogo_job_complete_copy(pogo_job *job, pogo_job_outcome outcome, const char *result,
                             size_t result_len);
 
 /*

@@ -229,7 +229,7 @@ static pogo_job *queue_next(pogo_queue *queue, bool wait)
 
 		job = queue_pop_qlocked(queue);
 		pogo_mutex_lock(&job->lock);
-		if (pogo_job_past_max_wait(job, pogo_now_ns())) {
+		if (job->max_wait_deadline_ns != 0 && pogo_job_past_max_wait(job, pogo_now_ns())) {
 			queue->expired++;
 			pogo_job_complete_jlocked_take(job, POGO_OUTCOME_EXPIRED, NULL, 0);
 			pogo_mutex_unlock(&job->lock);

@@ -82,21 +82,44 @@ static pogo_thread_stat job_stat(pogo_job_outcome outcome, const char *result, s
 	           : POGO_STAT_FAILED_EXCEPTION;
 }
 
-/* Completes the job this thread was running, if any, with result (malloc'd, taken). */
-static void complete_current_job_take(pogo_job_outcome outcome, char *result, size_t len)
+/*
+ * Takes the job this thread was running off it and counts how it ended;
+ * returns it for completion, or NULL if there is none.
+ */
+static pogo_job *current_job_end(pogo_job_outcome outcome, const char *result, size_t len)
 {
 	pogo_job *job = POGO_G(current_job);
 
-	if (!job) {
+	if (job) {
+		POGO_G(current_job) = NULL;
+		POGO_G(jobs_run)++;
+		if (POGO_G(worker_thread)) {
+			pogo_thread_stat_add(&POGO_G(worker_thread)->stats, job_stat(outcome, result, len));
+		}
+	}
+	return job;
+}
+
+/* Completes the job this thread was running, if any, with result (malloc'd, taken). */
+static void complete_current_job_take(pogo_job_outcome outcome, char *result, size_t len)
+{
+	pogo_job *job = current_job_end(outcome, result, len);
+
+	if (job) {
+		pogo_job_complete_take(job, outcome, result, len);
+	} else {
 		free(result);
-		return;
 	}
-	POGO_G(current_job) = NULL;
-	POGO_G(jobs_run)++;
-	if (POGO_G(worker_thread)) {
-		pogo_thread_stat_add(&POGO_G(worker_thread)->stats, job_stat(outcome, result, len));
+}
+
+/* Completes the job this thread was running, if any, with a copy of result. */
+static void complete_current_job_copy(pogo_job_outcome outcome, const char *result, size_t len)
+{
+	pogo_job *job = current_job_end(outcome, result, len);
+
+	if (job) {
+		pogo_job_complete_copy(job, outcome, result, len);
 	}
-	pogo_job_complete_take(job, outcome, result, len);
 }
 
 void pogo_runner_fail_current_take(char *text)
@@ -160,12 +183,24 @@ static char *job_threw(size_t *len, char **fatal, bool leave_fatal)
 	return envelope;
 }
 
-/* What a job's call answers: a malloc'd buffer, its value or an envelope. */
+/*
+ * What a job's call answers: its value, in run()'s stack buffer while it fits
+ * (out.first), or an envelope (malloc'd). out.data NULL: no answer.
+ */
 typedef struct answer {
-	char *text;
-	size_t len;
+	pogo_value_out out;
 	bool is_value; /* the return value in value_codec.h's form; else a JSON envelope */
 } answer;
+
+/* Sets a malloc'd envelope text (NULL: out of memory) as the answer; returns true. */
+static bool answer_envelope(answer *a, char *text, size_t len)
+{
+	a->is_value = false;
+	a->out.data = text;
+	a->out.len = text ? len : 0;
+	a->out.heap = text != NULL;
+	return true;
+}
 
 /* A job as decoded in this thread: both are released after its call. */
 typedef struct job_input {
@@ -176,17 +211,21 @@ typedef struct job_input {
 static bool job_error(answer *out, const char *fmt, const char *class_name)
 {
 	char message[512];
+	size_t len = 0;
+	char *text;
 
 	snprintf(message, sizeof(message), fmt, class_name);
-	out->text = pogo_json_error_envelope(message, &out->len);
-	return true;
+	text = pogo_json_error_envelope(message, &len);
+	return answer_envelope(out, text, len);
 }
 
 /* The answer for what a job returned: its value, or the envelope saying why it cannot be one. */
 static bool job_returned(answer *out, zval *result, const char *class_name)
 {
-	out->text = pogo_result_encode(result, class_name, &out->len, &out->is_value);
-	return out->text || !EG(exception); /* EG(exception): exit() or an Error in jsonSerialize() */
+	if (pogo_result_encode(result, class_name, &out->out, &out->is_value) == SUCCESS) {
+		return true;
+	}
+	return !EG(exception); /* EG(exception): exit() or an Error in jsonSerialize() */
 }
 
 /*
@@ -300,11 +339,14 @@ static void job_end(void)
 }
 
 /* Completes the job with what ran it: its answer, or why there is none. */
-static void finish_job(answer *out, pogo_error *err)
+static void finish_job(answer *a, pogo_error *err)
 {
-	if (out->text) {
-		complete_current_job_take(out->is_value ? POGO_OUTCOME_VALUE : POGO_OUTCOME_ENVELOPE,
-		                          out->text, out->len);
+	pogo_job_outcome outcome = a->is_value ? POGO_OUTCOME_VALUE : POGO_OUTCOME_ENVELOPE;
+
+	if (a->out.data && a->out.heap) {
+		complete_current_job_take(outcome, a->out.data, a->out.len);
+	} else if (a->out.data) {
+		complete_current_job_copy(outcome, a->out.data, a->out.len);
 	} else {
 		pogo_runner_fail_current_take(
 		    strdup(err->message[0] ? err->message : "the worker produced no envelope"));
@@ -322,24 +364,29 @@ typedef bool (*job_call)(job_input *in, answer *out, pogo_error *err, void *cont
  */
 static bool run(pogo_pool *pool, pogo_job *job, job_call call, void *context, bool leave_fatal)
 {
-	pogo_error err = {0};
+	POGO_ERROR_DECLARE(err);
 	job_input in;
-	answer out = {0};
+	char first[POGO_JOB_SMALL];
+	answer out = {.out = {.first = first, .first_cap = sizeof(first)}};
 	char *fatal = NULL;
+	char *text;
+	size_t len = 0;
 
 	POGO_G(current_job) = job;
 	if (pogo_value_decode_payload(job->payload, job->payload_len, &in.class_name, &in.args, &err) ==
 	    SUCCESS) {
 		job_begin(pool);
 		if (!call(&in, &out, &err, context)) {
-			out.text = NULL;
+			out.out.data = NULL;
 		}
 		job_timer_end(pool);
 		zval_ptr_dtor(&in.args);
 		zend_string_release(in.class_name);
-		if (!out.text && EG(exception)) {
-			out.is_value = false;
-			out.text = job_threw(&out.len, &fatal, leave_fatal);
+		if (!out.out.data && EG(exception)) {
+			text = job_threw(&len, &fatal, leave_fatal);
+			if (text) {
+				answer_envelope(&out, text, len);
+			}
 		}
 	}
 	if (fatal) {
@@ -397,9 +444,10 @@ static bool call_handler(job_input *in, answer *out, pogo_error *err, void *cont
 	    (result = zend_hash_str_find(Z_ARRVAL_P(returned), ZEND_STRL("result")))) {
 		answered = job_returned(out, result, class_name);
 	} else {
-		out->is_value = false;
-		out->text = pogo_json_envelope_from_handler(returned, &out->len, err);
-		answered = out->text != NULL;
+		size_t len = 0;
+		char *text = pogo_json_envelope_from_handler(returned, &len, err);
+
+		answered = text != NULL && answer_envelope(out, text, len);
 	}
 	zval_ptr_dtor(&retval);
 	return answered;

@@ -16,15 +16,18 @@
 
 #include "php.h"
 #include "pogo_error.h"
+#include "value_codec.h"
 
 /*
- * A job's result for its awaiter: the value in value_codec.h's binary form
- * (*is_value set), or, when it is not JSON-compatible or its jsonSerialize()
- * threw an Exception, the error envelope saying so (*is_value clear).
- * Returns a malloc'd buffer the caller frees, or NULL: exit() or an Error in
- * jsonSerialize(), which is left in EG(exception) (the worker broke).
+ * A job's result for its awaiter, into out: the value in value_codec.h's
+ * binary form (*is_value set), or, when it is not JSON-compatible or its
+ * jsonSerialize() threw an Exception, the error envelope saying so
+ * (malloc'd, out->heap set; *is_value clear). Fails, with nothing in out,
+ * on exit() or an Error in jsonSerialize(), which is left in EG(exception)
+ * (the worker broke), or when out of memory.
  */
-char *pogo_result_encode(zval *result, const char *job_class, size_t *out_len, bool *is_value);
+zend_result pogo_result_encode(zval *result, const char *job_class, pogo_value_out *out,
+                               bool *is_value);
 
 /*
  * Error envelope {"ok":false,"error":…,"exception":{…}} for a Throwable.

@@ -101,38 +101,48 @@ char *pogo_json_exception_envelope(zend_object *throwable, size_t *out_len)
 	return text;
 }
 
-char *pogo_result_encode(zval *result, const char *job_class, size_t *out_len, bool *is_value)
+/* out holds the malloc'd envelope text (NULL: out of memory) as its answer. */
+static zend_result envelope_out(char *text, size_t len, pogo_value_out *out)
 {
-	pogo_error err = {0};
-	char *value = pogo_value_encode(result, "$result", out_len, &err);
+	out->data = text;
+	out->len = text ? len : 0;
+	out->heap = text != NULL;
+	return text ? SUCCESS : FAILURE;
+}
 
-	*is_value = value != NULL;
-	if (value) {
-		return value;
+zend_result pogo_result_encode(zval *result, const char *job_class, pogo_value_out *out,
+                               bool *is_value)
+{
+	POGO_ERROR_DECLARE(err);
+	char *text;
+	size_t len = 0;
+
+	*is_value = pogo_value_encode(result, "$result", out, &err) == SUCCESS;
+	if (*is_value) {
+		return SUCCESS;
 	}
 	if (EG(exception) && (zend_is_unwind_exit(EG(exception)) ||
 	                      instanceof_function(EG(exception)->ce, zend_ce_error))) {
-		return NULL; /* exit() or an Error in jsonSerialize(): the worker broke */
+		return FAILURE; /* exit() or an Error in jsonSerialize(): the worker broke */
 	}
 	if (EG(exception)) {
 		zend_object *ex = EG(exception);
-		char *text;
 
 		GC_ADDREF(ex);
 		zend_clear_exception();
-		text = pogo_json_exception_envelope(ex, out_len);
+		text = pogo_json_exception_envelope(ex, &len);
 		OBJ_RELEASE(ex);
-		return text;
+		return envelope_out(text, len, out);
 	}
 	if (err.code == POGO_ERR_NOMEM) {
-		return pogo_json_error_envelope(err.message, out_len);
+		return envelope_out(pogo_json_error_envelope(err.message, &len), len, out);
 	}
 
 	char message[sizeof(err.message) + 256];
 
 	snprintf(message, sizeof(message), "the result of %s::handle() is not JSON-encodable: %s",
 	         job_class, err.message);
-	return pogo_json_error_envelope(message, out_len);
+	return envelope_out(pogo_json_error_envelope(message, &len), len, out);
 }
 
 char *pogo_json_envelope_from_handler(zval *returned, size_t *out_len, pogo_error *err)

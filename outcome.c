@@ -50,7 +50,7 @@ void pogo_outcome_read(pogo_request_job *entry, zval *return_value)
 	const char *result = entry->job->result;
 	size_t result_len = entry->job->result_len;
 	pogo_envelope env;
-	pogo_error err = {0};
+	POGO_ERROR_DECLARE(err);
 	const char *pool = entry->pool->config.name;
 	const char *class_name = ZSTR_VAL(entry->class_name);
 	uint64_t handle = entry->job->handle;

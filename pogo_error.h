@@ -25,6 +25,16 @@ typedef struct pogo_error {
 } pogo_error;
 
 /*
+ * Declares an empty error: no code, no message. Cheaper than "= {0}", which
+ * clears the whole message buffer (the hot paths declare one per call).
+ */
+#define POGO_ERROR_DECLARE(name)                                                                   \
+	pogo_error name;                                                                               \
+	name.code = POGO_ERR_NONE;                                                                     \
+	name.arg = 0;                                                                                  \
+	name.message[0] = '\0'
+
+/*
  * Fills err (may be NULL) with code and a printf-style message, cut at a
  * UTF-8 character boundary if too long; arg is reset to 0.
  */

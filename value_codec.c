@@ -34,7 +34,7 @@
 
 /* Paths longer than this are cut in messages (their end is shown). */
 #define PATH_SHOWN 160
-/* String keys remembered for KEY_REF: a direct-mapped cache by hash. */
+/* String keys remembered for KEY_REF: a direct-mapped cache by hash (one bit each in keys_used). */
 #define KEY_CACHE 64
 /* Nested jsonSerialize() results (each returning a new object) allowed. */
 #define MAX_SERIAL_DEPTH POGO_VALUE_MAX_DEPTH
@@ -48,8 +48,9 @@ typedef struct frame {
 } frame;
 
 typedef struct enc {
-	char *buf; /* malloc'd; handed to the caller on success */
+	char *buf; /* the caller's first buffer, or malloc'd (heap) */
 	size_t len, cap;
+	bool heap;
 	bool nomem;
 	const char *root;
 	pogo_error *err;
@@ -58,13 +59,14 @@ typedef struct enc {
 	/* The first invalid UTF-8 string, reported only if nothing else is wrong. */
 	bool utf8_seen;   /* outside jsonSerialize() results: utf8 says where */
 	bool utf8_inside; /* inside one: reported at the root */
-	pogo_error utf8;
 	uint32_t next_key;
-	bool keys_ready; /* keys is cleared: done at the first string key */
+	uint64_t keys_used; /* bit i: keys[i] holds a key (nothing else is cleared) */
+	/* Past here, nothing is read before it is written. */
 	struct {
-		zend_string *key; /* a reference; NULL: empty */
+		zend_string *key; /* a reference */
 		uint32_t number;
 	} keys[KEY_CACHE];
+	pogo_error utf8;
 } enc;
 
 /* ---- checks and messages ------------------------------------------------ */
@@ -210,7 +212,7 @@ static zend_result enc_fail(enc *e, const char *what)
 
 static zend_never_inline bool out_grow(enc *e, size_t need)
 {
-	size_t cap = e->cap ? e->cap : 256;
+	size_t cap = e->cap >= 128 ? e->cap : 128;
 	char *buf;
 
 	while (cap - e->len < need) {
@@ -220,11 +222,15 @@ static zend_never_inline bool out_grow(enc *e, size_t need)
 		}
 		cap *= 2;
 	}
-	buf = realloc(e->buf, cap);
+	buf = e->heap ? realloc(e->buf, cap) : malloc(cap);
 	if (!buf) {
 		e->nomem = true;
 		return false;
 	}
+	if (!e->heap && e->len > 0) {
+		memcpy(buf, e->buf, e->len); /* out of the caller's first buffer */
+	}
+	e->heap = true;
 	e->buf = buf;
 	e->cap = cap;
 	return true;
@@ -314,13 +320,9 @@ static zend_result enc_key(enc *e, zend_ulong idx, zend_string *key, bool proper
 		put_fixed(e, POGO_VT_KEY_INT, &n, sizeof(n));
 		return SUCCESS;
 	}
-	if (UNEXPECTED(!e->keys_ready)) {
-		memset(e->keys, 0, sizeof(e->keys));
-		e->keys_ready = true;
-	}
 	h = zend_string_hash_val(key);
 	slot = (uint32_t)(h & (KEY_CACHE - 1));
-	if (e->keys[slot].key &&
+	if ((e->keys_used & (UINT64_C(1) << slot)) &&
 	    (e->keys[slot].key == key || zend_string_equal_content(e->keys[slot].key, key))) {
 		put_fixed(e, POGO_VT_KEY_REF, &e->keys[slot].number, sizeof(uint32_t));
 		return SUCCESS;
@@ -333,9 +335,10 @@ static zend_result enc_key(enc *e, zend_ulong idx, zend_string *key, bool proper
 		return SUCCESS;
 	}
 	put_bytes(e, POGO_VT_KEY_NEW8, POGO_VT_KEY_NEW64, ZSTR_VAL(key), ZSTR_LEN(key));
-	if (e->keys[slot].key) {
+	if (e->keys_used & (UINT64_C(1) << slot)) {
 		zend_string_release(e->keys[slot].key);
 	}
+	e->keys_used |= UINT64_C(1) << slot;
 	e->keys[slot].key = zend_string_copy(key);
 	e->keys[slot].number = e->next_key++;
 	return SUCCESS;
@@ -560,25 +563,22 @@ again:
 
 /* ---- entry points ------------------------------------------------------- */
 
-static void enc_init(enc *e, const char *root, pogo_error *err, uint8_t magic)
+static void enc_init(enc *e, pogo_value_out *out, const char *root, pogo_error *err, uint8_t magic)
 {
-	/* Not the key cache: enc_key() clears it when it first needs it. */
 	memset(e, 0, offsetof(enc, keys));
+	e->buf = out->first;
+	e->cap = out->first ? out->first_cap : 0;
 	e->root = root;
 	e->err = err;
 	put_tag(e, magic);
 }
 
-/*
- * Ends a walk whose result was result: the buffer (malloc'd, the caller's)
- * or NULL with err filled, the deferred UTF-8 failure included.
+/* Ends a walk whose result was result: out filled, or err filled (the deferred UTF-8 failure too).
  */
-static char *enc_finish(enc *e, zend_result result, size_t *out_len)
+static zend_result enc_finish(enc *e, zend_result result, pogo_value_out *out)
 {
-	for (size_t i = 0; e->keys_ready && i < KEY_CACHE; i++) {
-		if (e->keys[i].key) {
-			zend_string_release(e->keys[i].key);
-		}
+	for (uint64_t used = e->keys_used; used; used &= used - 1) {
+		zend_string_release(e->keys[__builtin_ctzll(used)].key);
 	}
 	if (result == SUCCESS && e->utf8_seen) {
 		*e->err = e->utf8;
@@ -591,37 +591,56 @@ static char *enc_finish(enc *e, zend_result result, size_t *out_len)
 		result = FAILURE;
 	}
 	if (result == FAILURE) {
-		free(e->buf);
-		return NULL;
+		if (e->heap) {
+			free(e->buf);
+		}
+		out->data = NULL;
+		out->len = 0;
+		out->heap = false;
+		return FAILURE;
 	}
-	*out_len = e->len;
-	return e->buf;
+	out->data = e->buf;
+	out->len = e->len;
+	out->heap = e->heap;
+	return SUCCESS;
 }
 
-char *pogo_value_encode(zval *value, const char *root, size_t *out_len, pogo_error *err)
+zend_result pogo_value_encode(zval *value, const char *root, pogo_value_out *out, pogo_error *err)
 {
 	pogo_error local;
 	enc e;
 
-	enc_init(&e, root, err ? err : &local, POGO_VALUE_MAGIC_VALUE);
-	return enc_finish(&e, enc_value(&e, value, 0), out_len);
+	enc_init(&e, out, root, err ? err : &local, POGO_VALUE_MAGIC_VALUE);
+	return enc_finish(&e, enc_value(&e, value, 0), out);
 }
 
 zend_result pogo_value_validate(zval *value, const char *root, pogo_error *err)
 {
-	size_t len;
-	char *buf = pogo_value_encode(value, root, &len, err);
+	char first[256];
+	pogo_value_out out = {.first = first, .first_cap = sizeof(first)};
 
-	free(buf);
-	return buf ? SUCCESS : FAILURE;
+	if (pogo_value_encode(value, root, &out, err) == FAILURE) {
+		return FAILURE;
+	}
+	pogo_value_out_free(&out);
+	return SUCCESS;
 }
 
-char *pogo_value_encode_payload(zend_string *class_name, zval *args, size_t *out_len,
-                                pogo_error *err)
+void pogo_value_out_free(pogo_value_out *out)
+{
+	if (out->heap) {
+		free(out->data);
+	}
+	out->data = NULL;
+	out->heap = false;
+}
+
+zend_result pogo_value_encode_payload(zend_string *class_name, zval *args, pogo_value_out *out,
+                                      pogo_error *err)
 {
 	pogo_error local;
 	enc e;
-	char *buf;
+	zend_result result;
 
 	if (!err) {
 		err = &local;
@@ -629,13 +648,15 @@ char *pogo_value_encode_payload(zend_string *class_name, zval *args, size_t *out
 	if (!utf8_valid((unsigned char *)ZSTR_VAL(class_name), ZSTR_LEN(class_name))) {
 		pogo_error_set(err, POGO_ERR_ARG, "$class is not valid UTF-8");
 		err->arg = 1;
-		return NULL;
+		out->data = NULL;
+		out->heap = false;
+		return FAILURE;
 	}
-	enc_init(&e, "$args", err, POGO_VALUE_MAGIC_PAYLOAD);
+	enc_init(&e, out, "$args", err, POGO_VALUE_MAGIC_PAYLOAD);
 	put_bytes(&e, POGO_VT_STR8, POGO_VT_STR64, ZSTR_VAL(class_name), ZSTR_LEN(class_name));
-	buf = enc_finish(&e, enc_value(&e, args, 0), out_len);
-	if (!buf && err->code == POGO_ERR_ARG) {
+	result = enc_finish(&e, enc_value(&e, args, 0), out);
+	if (result == FAILURE && err->code == POGO_ERR_ARG) {
 		err->arg = 2;
 	}
-	return buf;
+	return result;
 }

@@ -27,16 +27,33 @@
 #define POGO_VALUE_MAX_DEPTH 512
 
 /*
+ * Where an encoder writes: into first (the caller's buffer of first_cap
+ * bytes; may be NULL) while the encoding fits, then into a malloc'd buffer.
+ * After a success, data is first, or a malloc'd buffer if heap is set, which
+ * the caller frees (pogo_value_out_free() does either); after a failure,
+ * data is NULL and nothing is to be freed.
+ */
+typedef struct pogo_value_out {
+	char *first;
+	size_t first_cap;
+	char *data;
+	size_t len;
+	bool heap;
+} pogo_value_out;
+
+/* Frees out's buffer if it is malloc'd; out holds nothing afterwards. */
+void pogo_value_out_free(pogo_value_out *out);
+
+/*
  * Encodes a job payload: the class name, then args. Checks that args is
  * JSON-compatible the way Pogo promises (no resource, Closure, Generator,
  * object other than stdClass, JsonSerializable or a backed enum, no INF or
- * NAN, no invalid UTF-8, no recursion, no deeper than 512). Returns a
- * malloc'd buffer that the caller frees, or NULL with err filled
- * (POGO_ERR_ARG, err->arg the argument's number) naming the reason and the
- * path, e.g. "$args['items'][3] is a Closure".
+ * NAN, no invalid UTF-8, no recursion, no deeper than 512) into out, or
+ * fails with err filled (POGO_ERR_ARG, err->arg the argument's number)
+ * naming the reason and the path, e.g. "$args['items'][3] is a Closure".
  */
-char *pogo_value_encode_payload(zend_string *class_name, zval *args, size_t *out_len,
-                                pogo_error *err);
+zend_result pogo_value_encode_payload(zend_string *class_name, zval *args, pogo_value_out *out,
+                                      pogo_error *err);
 
 /*
  * Decodes a payload into its class name (a new zend_string the caller
@@ -48,11 +65,11 @@ zend_result pogo_value_decode_payload(const char *buf, size_t len, zend_string *
                                       zval *args, pogo_error *err);
 
 /*
- * Encodes any value (a job's result) under the same rules; root names it in
- * messages ("$result"). Returns a malloc'd buffer the caller frees, or NULL
- * with err filled (POGO_ERR_ARG, or POGO_ERR_NOMEM).
+ * Encodes any value (a job's result) under the same rules into out; root
+ * names it in messages ("$result"). Fails with err filled (POGO_ERR_ARG, or
+ * POGO_ERR_NOMEM).
  */
-char *pogo_value_encode(zval *value, const char *root, size_t *out_len, pogo_error *err);
+zend_result pogo_value_encode(zval *value, const char *root, pogo_value_out *out, pogo_error *err);
 
 /*
  * Decodes what pogo_value_encode() made into out (the caller destroys it).
