@@ -202,11 +202,54 @@ static bool answer_envelope(answer *a, char *text, size_t len)
 	return true;
 }
 
-/* A job as decoded in this thread: both are released after its call. */
+/* A job as decoded in this thread: released after its call. */
 typedef struct job_input {
-	zend_string *class_name;
+	const char *class_name; /* class_len bytes in the job's payload */
+	size_t class_len;
+	zend_string *class_str; /* the same as a string, once one is needed (input_class()) */
 	zval args;
 } job_input;
+
+/* The job's class name as a string, made the first time it is needed. */
+static zend_string *input_class(job_input *in)
+{
+	if (!in->class_str) {
+		in->class_str = zend_string_init(in->class_name, in->class_len, 0);
+	}
+	return in->class_str;
+}
+
+/*
+ * The class the built-in worker ran last in this thread, checked, with its
+ * handle(): the next job of the same class skips the lookup (a lowercased
+ * copy of the name and a hash search) and the checks. Forgotten when the
+ * worker's request ends (pogo_runner_forget_classes()): its classes end
+ * with it. Names longer than the buffer are never kept.
+ */
+static _Thread_local struct {
+	char name[128];
+	size_t len; /* 0: nothing kept */
+	zend_class_entry *ce;
+	zend_function *handle;
+} last_class;
+
+void pogo_runner_forget_classes(void)
+{
+	last_class.len = 0;
+	last_class.ce = NULL;
+	last_class.handle = NULL;
+}
+
+/* The kept class if it is the job's, else NULL. */
+static zend_class_entry *kept_class(job_input *in, zend_function **handle)
+{
+	if (last_class.len == 0 || last_class.len != in->class_len ||
+	    memcmp(last_class.name, in->class_name, in->class_len) != 0) {
+		return NULL;
+	}
+	*handle = last_class.handle;
+	return last_class.ce;
+}
 
 static bool job_error(answer *out, const char *fmt, const char *class_name)
 {
@@ -235,36 +278,46 @@ static bool job_returned(answer *out, zval *result, const char *class_name)
  */
 static bool call_builtin(job_input *in, answer *out, pogo_error *err, void *context)
 {
-	zend_class_entry *ce = zend_lookup_class(in->class_name);
-	zend_function *handle;
+	zend_function *handle = NULL;
+	zend_class_entry *ce = kept_class(in, &handle);
 	zval object, retval;
 	bool answered;
 
 	(void)err;
 	(void)context;
 	if (!ce) {
-		if (EG(exception)) {
-			return false;
+		ce = zend_lookup_class(input_class(in));
+		if (!ce) {
+			if (EG(exception)) {
+				return false;
+			}
+			return job_error(out,
+			                 "class \"%s\" not found in the worker: declare it in the pool's "
+			                 "bootstrap or make it autoloadable there",
+			                 ZSTR_VAL(input_class(in)));
 		}
-		return job_error(out,
-		                 "class \"%s\" not found in the worker: declare it in the pool's "
-		                 "bootstrap or make it autoloadable there",
-		                 ZSTR_VAL(in->class_name));
-	}
-	if (!instanceof_function(ce, pogo_ce_JobInterface)) {
-		return job_error(out, "class \"%s\" does not implement Pogo\\JobInterface",
-		                 ZSTR_VAL(ce->name));
-	}
-	if (ce->ce_flags & (ZEND_ACC_INTERFACE | ZEND_ACC_TRAIT | ZEND_ACC_IMPLICIT_ABSTRACT_CLASS |
-	                    ZEND_ACC_EXPLICIT_ABSTRACT_CLASS | ZEND_ACC_ENUM)) {
-		return job_error(out, "class \"%s\" cannot be instantiated", ZSTR_VAL(ce->name));
-	}
-	if (ce->constructor && (ce->constructor->common.required_num_args > 0 ||
-	                        !(ce->constructor->common.fn_flags & ZEND_ACC_PUBLIC))) {
-		return job_error(out,
-		                 "%s::__construct() must be public and take no required arguments: "
-		                 "a job is created with none",
-		                 ZSTR_VAL(ce->name));
+		if (!instanceof_function(ce, pogo_ce_JobInterface)) {
+			return job_error(out, "class \"%s\" does not implement Pogo\\JobInterface",
+			                 ZSTR_VAL(ce->name));
+		}
+		if (ce->ce_flags & (ZEND_ACC_INTERFACE | ZEND_ACC_TRAIT | ZEND_ACC_IMPLICIT_ABSTRACT_CLASS |
+		                    ZEND_ACC_EXPLICIT_ABSTRACT_CLASS | ZEND_ACC_ENUM)) {
+			return job_error(out, "class \"%s\" cannot be instantiated", ZSTR_VAL(ce->name));
+		}
+		if (ce->constructor && (ce->constructor->common.required_num_args > 0 ||
+		                        !(ce->constructor->common.fn_flags & ZEND_ACC_PUBLIC))) {
+			return job_error(out,
+			                 "%s::__construct() must be public and take no required arguments: "
+			                 "a job is created with none",
+			                 ZSTR_VAL(ce->name));
+		}
+		handle = zend_hash_str_find_ptr(&ce->function_table, ZEND_STRL("handle"));
+		if (in->class_len <= sizeof(last_class.name)) {
+			memcpy(last_class.name, in->class_name, in->class_len);
+			last_class.len = in->class_len;
+			last_class.ce = ce;
+			last_class.handle = handle;
+		}
 	}
 	if (object_init_ex(&object, ce) == FAILURE) {
 		return false;
@@ -276,7 +329,6 @@ static bool call_builtin(job_input *in, answer *out, pogo_error *err, void *cont
 			return false;
 		}
 	}
-	handle = zend_hash_str_find_ptr(&ce->function_table, ZEND_STRL("handle"));
 	ZVAL_UNDEF(&retval);
 	zend_call_known_instance_method_with_1_params(handle, Z_OBJ(object), &retval, &in->args);
 	zval_ptr_dtor(&object);
@@ -373,15 +425,18 @@ static bool run(pogo_pool *pool, pogo_job *job, job_call call, void *context, bo
 	size_t len = 0;
 
 	POGO_G(current_job) = job;
-	if (pogo_value_decode_payload(job->payload, job->payload_len, &in.class_name, &in.args, &err) ==
-	    SUCCESS) {
+	in.class_str = NULL;
+	if (pogo_value_decode_payload(job->payload, job->payload_len, &in.class_name, &in.class_len,
+	                              &in.args, &err) == SUCCESS) {
 		job_begin(pool);
 		if (!call(&in, &out, &err, context)) {
 			out.out.data = NULL;
 		}
 		job_timer_end(pool);
 		zval_ptr_dtor(&in.args);
-		zend_string_release(in.class_name);
+		if (in.class_str) {
+			zend_string_release(in.class_str);
+		}
 		if (!out.out.data && EG(exception)) {
 			text = job_threw(&len, &fatal, leave_fatal);
 			if (text) {
@@ -421,9 +476,9 @@ static bool call_handler(job_input *in, answer *out, pogo_error *err, void *cont
 	char class_name[256];
 	bool answered;
 
-	snprintf(class_name, sizeof(class_name), "%s", ZSTR_VAL(in->class_name));
+	snprintf(class_name, sizeof(class_name), "%s", ZSTR_VAL(input_class(in)));
 	array_init_size(&payload, 2);
-	add_assoc_str(&payload, "class", zend_string_copy(in->class_name));
+	add_assoc_str(&payload, "class", zend_string_copy(input_class(in)));
 	Z_TRY_ADDREF(in->args);
 	add_assoc_zval(&payload, "args", &in->args);
 	ZVAL_UNDEF(&retval);

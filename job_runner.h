@@ -25,8 +25,16 @@ bool pogo_runner_run_builtin(pogo_pool *pool, pogo_job *job);
 bool pogo_runner_run_handler(pogo_pool *pool, pogo_job *job, zend_fcall_info *fci,
                              zend_fcall_info_cache *fcc);
 
+/* At the end of a worker's request: forgets the job class this thread kept (it ends with the
+ * request). */
+void pogo_runner_forget_classes(void);
+
 /* Fails the job this thread runs, if any, with text (malloc'd, taken; NULL: out of memory). */
 void pogo_runner_fail_current_take(char *text);
+
+/* At the end of a worker's request: forgets the job class this thread kept (it ends with the
+ * request). */
+void pogo_runner_forget_classes(void);
 
 /* Fails the job this thread runs, if any, with PHP's last error or fallback: its request broke. */
 void pogo_runner_fail_current(const char *fallback);

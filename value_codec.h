@@ -56,13 +56,13 @@ zend_result pogo_value_encode_payload(zend_string *class_name, zval *args, pogo_
                                       pogo_error *err);
 
 /*
- * Decodes a payload into its class name (a new zend_string the caller
- * releases) and its arguments (an array the caller destroys). Fails with err
- * filled (POGO_ERR_WORKER), and nothing to release, if the buffer is not a
- * payload.
+ * Decodes a payload into its class name (class_len bytes inside buf, valid
+ * as long as buf is; not NUL-terminated) and its arguments (an array the
+ * caller destroys). Fails with err filled (POGO_ERR_WORKER), and nothing to
+ * release, if the buffer is not a payload.
  */
-zend_result pogo_value_decode_payload(const char *buf, size_t len, zend_string **class_name,
-                                      zval *args, pogo_error *err);
+zend_result pogo_value_decode_payload(const char *buf, size_t len, const char **class_name,
+                                      size_t *class_len, zval *args, pogo_error *err);
 
 /*
  * Encodes any value (a job's result) under the same rules into out; root

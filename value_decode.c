@@ -24,11 +24,16 @@
 /* Deeper than the encoder ever writes (512 levels of arrays and what jsonSerialize() gave). */
 #define MAX_DECODE_DEPTH (2 * POGO_VALUE_MAX_DEPTH + 8)
 
+/* String keys a decode holds before it allocates a list for them. */
+#define FEW_KEYS 16
+
 typedef struct dec {
 	const unsigned char *p, *end;
-	zend_string **keys; /* the string keys given so far, by number (references) */
+	zend_string *
+	    *keys; /* the string keys given so far, by number (references): few, or emalloc'd */
 	uint32_t nkeys, capkeys;
 	const char *why; /* set on failure */
+	zend_string *few[FEW_KEYS];
 } dec;
 
 static zend_always_inline bool need(dec *d, size_t n)
@@ -115,10 +120,21 @@ static bool read_key(dec *d, zend_string **key, zend_ulong *idx)
 			return false;
 		}
 		if (d->nkeys == d->capkeys) {
-			d->capkeys = d->capkeys ? d->capkeys * 2 : 16;
-			d->keys = safe_erealloc(d->keys, d->capkeys, sizeof(*d->keys), 0);
+			zend_string **keys = safe_emalloc(d->capkeys, 2 * sizeof(*d->keys), 0);
+
+			memcpy(keys, d->keys, d->nkeys * sizeof(*d->keys));
+			if (d->keys != d->few) {
+				efree(d->keys);
+			}
+			d->keys = keys;
+			d->capkeys *= 2;
 		}
-		*key = zend_string_init((const char *)d->p, len, 0);
+		/*
+		 * The interned string if this thread has one (a key its code names
+		 * as a literal, as unserialize() does for keys), else a new one;
+		 * either way, hashed.
+		 */
+		*key = zend_string_init_existing_interned((const char *)d->p, len, 0);
 		zend_string_hash_val(*key);
 		d->p += len;
 		d->keys[d->nkeys++] = zend_string_copy(*key);
@@ -276,45 +292,43 @@ static bool read_value(dec *d, zval *out, int depth)
 	}
 }
 
-/* Decodes one value from buf past its magic byte, which must be magic. */
-static zend_result decode(const char *buf, size_t len, uint8_t magic, zend_string **class_name,
-                          zval *out, pogo_error *err)
+/* Starts reading buf, which must begin with magic; fails with err filled if it does not. */
+static bool dec_start(dec *d, const char *buf, size_t len, uint8_t magic, pogo_error *err)
 {
-	dec d = {.p = (const unsigned char *)buf, .end = (const unsigned char *)buf + len};
-	zval name;
-	bool ok;
-
-	ZVAL_NULL(out);
-	ZVAL_UNDEF(&name);
-	if (!buf || len == 0 || d.p[0] != magic) {
+	d->p = (const unsigned char *)buf;
+	d->end = d->p + len;
+	d->keys = d->few;
+	d->nkeys = 0;
+	d->capkeys = FEW_KEYS;
+	d->why = NULL;
+	if (!buf || len == 0 || d->p[0] != magic) {
 		pogo_error_set(err, POGO_ERR_WORKER, "not a Pogo %s buffer",
 		               magic == POGO_VALUE_MAGIC_PAYLOAD ? "payload" : "value");
-		return FAILURE;
+		return false;
 	}
-	d.p++;
-	ok = !class_name || (read_value(&d, &name, 0) && Z_TYPE(name) == IS_STRING);
-	if (ok && class_name) {
-		*class_name = Z_STR(name);
-	} else if (!ok && !d.why) {
-		d.why = "its class name is not a string";
-	}
-	ok = ok && read_value(&d, out, 0);
-	if (ok && d.p != d.end) {
-		d.why = "bytes follow its value";
+	d->p++;
+	return true;
+}
+
+/* Reads the one value left into out; every byte must be used. Fills err on failure. */
+static zend_result dec_finish(dec *d, bool ok, zval *out, const char *what, pogo_error *err)
+{
+	ok = ok && read_value(d, out, 0);
+	if (ok && d->p != d->end) {
+		d->why = "bytes follow its value";
 		ok = false;
 	}
-	for (uint32_t i = 0; i < d.nkeys; i++) {
-		zend_string_release(d.keys[i]);
+	for (uint32_t i = 0; i < d->nkeys; i++) {
+		zend_string_release(d->keys[i]);
 	}
-	if (d.keys) {
-		efree(d.keys);
+	if (d->keys != d->few) {
+		efree(d->keys);
 	}
 	if (!ok) {
-		zval_ptr_dtor(&name);
 		zval_ptr_dtor(out);
 		ZVAL_NULL(out);
-		pogo_error_set(err, POGO_ERR_WORKER, "a Pogo %s buffer is damaged: %s",
-		               magic == POGO_VALUE_MAGIC_PAYLOAD ? "payload" : "value", d.why);
+		pogo_error_set(err, POGO_ERR_WORKER, "a Pogo %s buffer is damaged: %s", what,
+		               d->why ? d->why : "its class name is not a string");
 		return FAILURE;
 	}
 	return SUCCESS;
@@ -322,22 +336,41 @@ static zend_result decode(const char *buf, size_t len, uint8_t magic, zend_strin
 
 zend_result pogo_value_decode(const char *buf, size_t len, zval *out, pogo_error *err)
 {
-	return decode(buf, len, POGO_VALUE_MAGIC_VALUE, NULL, out, err);
+	dec d;
+
+	ZVAL_NULL(out);
+	if (!dec_start(&d, buf, len, POGO_VALUE_MAGIC_VALUE, err)) {
+		return FAILURE;
+	}
+	return dec_finish(&d, true, out, "value", err);
 }
 
-zend_result pogo_value_decode_payload(const char *buf, size_t len, zend_string **class_name,
-                                      zval *args, pogo_error *err)
+zend_result pogo_value_decode_payload(const char *buf, size_t len, const char **class_name,
+                                      size_t *class_len, zval *args, pogo_error *err)
 {
-	if (decode(buf, len, POGO_VALUE_MAGIC_PAYLOAD, class_name, args, err) == FAILURE) {
+	dec d;
+	bool ok = false;
+
+	ZVAL_NULL(args);
+	if (!dec_start(&d, buf, len, POGO_VALUE_MAGIC_PAYLOAD, err)) {
+		return FAILURE;
+	}
+	/* The class name stays where it is: the caller looks it up from there. */
+	if (need(&d, 1) && (*d.p == POGO_VT_STR8 || *d.p == POGO_VT_STR64)) {
+		bool wide = *d.p++ == POGO_VT_STR64;
+
+		ok = read_len(&d, wide, class_len);
+		*class_name = (const char *)d.p;
+		d.p += ok ? *class_len : 0;
+	}
+	if (dec_finish(&d, ok, args, "payload", err) == FAILURE) {
 		return FAILURE;
 	}
 	if (Z_TYPE_P(args) != IS_ARRAY) {
-		zend_string_release(*class_name);
 		zval_ptr_dtor(args);
 		ZVAL_NULL(args);
 		pogo_error_set(err, POGO_ERR_WORKER,
-		               "a Pogo payload buffer is damaged: its arguments "
-		               "are not an array");
+		               "a Pogo payload buffer is damaged: its arguments are not an array");
 		return FAILURE;
 	}
 	return SUCCESS;

@@ -339,6 +339,7 @@ static request_end worker_request(pogo_thread *thread)
 	zend_end_try();
 	php_free_shutdown_functions();
 	pogo_thread_set_timer(thread, NULL); /* the request deletes its timer */
+	pogo_runner_forget_classes();
 	pogo_pool_fork_gate_enter();
 	php_request_shutdown(NULL);
 	pogo_pool_fork_gate_leave();
