@@ -187,7 +187,7 @@ step() {
 	# What other processes used of the machine meanwhile: the noise under the figures.
 	bg=$(awk -v b=$((b1 - b0)) -v c=$((c1 - c0)) -v a=$((a1 - a0)) \
 		'BEGIN { x = a ? 100 * (b - c) / a : 0; printf "%.0f", x < 0 ? 0 : x }')
-	grep -E '^[a-z]+,' "$out" >>"$run_csv"
+	grep -E '^[a-z-]+,' "$out" >>"$run_csv" # busy-roundtrip, busy-throughput too
 	meta "background: $name" "$bg"
 	case $rc in
 		0) awk -v a="$t0" -v b="$t1" -v bg="$bg" 'BEGIN { printf " %5.1f s   (others: %3d%% CPU)\n", b - a, bg }' >&2 ;;
@@ -329,6 +329,17 @@ cp "$run_csv" "$results/$name.csv"
 echo
 timeout 60 "$php" -n "$here/bench/report.php" "$results/$name.csv" "$results/$name.md" "$tmp/chart-$name" ||
 	{ say "bench/report.php failed"; failed=$((failed + 1)); }
+# docs/benchmarks.md shows the latest full run: its tables replace what is
+# between the two markers there.
+doc=$here/docs/benchmarks.md
+if [ "$quick" = 0 ] && [ -s "$results/$name.md" ] && grep -q '^<!-- latest run: begin' "$doc" &&
+	grep -q '^<!-- latest run: end' "$doc"; then
+	awk -v md="$results/$name.md" '
+		/^<!-- latest run: end/ { skip = 0 }
+		!skip { print }
+		/^<!-- latest run: begin/ { while ((getline line < md) > 0) print line; skip = 1 }
+	' "$doc" >"$doc.tmp" && mv "$doc.tmp" "$doc" && say "docs/benchmarks.md: the latest run's tables are in"
+fi
 if command -v gnuplot >/dev/null; then
 	timeout 60 gnuplot -e "dir='$tmp/chart-$name'; out='$results/$chart'" "$here/bench/chart.gp" 2>>"$errlog" ||
 		{ say "gnuplot failed, see $errlog"; failed=$((failed + 1)); }
