@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Fuzz test: random nested PHP values through an echo job, each outcome checked
-# (tests/fuzz/fuzz.php tells what is checked).
+# Fuzz test: random nested PHP values through an echo job, each outcome checked,
+# and each value that comes back compared, value by value, with what
+# json_decode(json_encode()) makes of it (the binary transfer form must agree
+# with ext/json; tests/fuzz/fuzz.php tells what is checked).
 #
 #   tools/fuzz.sh [SEED [COUNT]]     defaults: seed 1, 2000 cases
 #

@@ -8,7 +8,8 @@
 #                        no module using a higher layer (docs/design.md)
 #   tools/test.sh nts    build on Debian's NTS php8.2-dev and run the NTS tests
 #   tools/test.sh stress concurrent processes, every outcome checked (STRESS_JOBS sizes it)
-#   tools/test.sh fuzz   seeded random values and timeouts through an echo job
+#   tools/test.sh fuzz   seeded random values and timeouts through an echo job; every value
+#                        that comes back is also compared with json_decode(json_encode())
 #   tools/test.sh composer  composer.json: composer validate --strict, PIE's php-ext section, the stubs ship
 #   tools/test.sh e2e    examples/app in php-fpm + nginx, Apache, FrankenPHP classic and worker
 #                        mode under wrk, quick version (E2E_QUICK=1; E2E_SERVERS narrows it)
