@@ -52,6 +52,9 @@
  * the outcome, or with pogo_job_abandon(). The last reference frees the
  * payload, the result, the lock, the condition and the job. A stored result
  * belongs to the job; the result of an abandoned job is freed on arrival.
+ * A small payload or result lives in the job's own `small` buffer rather
+ * than in one of its own: the payload until the worker completes the job
+ * (it has decoded it by then), then the result (job.h).
  *
  * Shutdown. pogo_queue_stop() sets stopping, completes every queued job with
  * POGO_OUTCOME_POOL_ERROR so that its awaiter wakes, and broadcasts: blocked

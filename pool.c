@@ -40,8 +40,9 @@
  *
  * Each thread owns its TSRM context and runs the thread_main hook that the
  * layer above gave at startup (worker.c: its PHP request); jobs and
- * their results cross threads only as malloc'd text in the job (job.h):
- * JSON payloads and envelopes, or an error message.
+ * their results cross threads only as plain bytes in the job (job.h), in
+ * the job itself or malloc'd: payloads and results in the binary transfer
+ * form (value_codec.h), JSON envelopes, or an error message.
  * Shutdown (pogo_pools_stop(), pogo_pools_shutdown()): pool_stop.c, which
  * calls pogo_pools_free() here last. After fork(),
  * pogo_pools_after_fork() leaves the child with no threads and empty

@@ -26,26 +26,16 @@
 #include "zend_exceptions.h"
 #include "zend_generators.h"
 #include "zend_interfaces.h"
-#include "zend_smart_str.h"
 #include "ext/json/php_json.h"
 
 #include "value_codec.h"
 #include "value_internal.h"
+#include "value_path.h"
 
-/* Paths longer than this are cut in messages (their end is shown). */
-#define PATH_SHOWN 160
 /* String keys remembered for KEY_REF: a direct-mapped cache by hash (one bit each in keys_used). */
 #define KEY_CACHE 64
 /* Nested jsonSerialize() results (each returning a new object) allowed. */
 #define MAX_SERIAL_DEPTH POGO_VALUE_MAX_DEPTH
-
-/* A table the walk is in, on enc_table()'s stack, and the entry it is at. */
-typedef struct frame {
-	struct frame *outer; /* the table this one is in; NULL at the root */
-	zend_string *key;    /* the entry's string key, or NULL: idx */
-	zend_ulong idx;
-	bool property; /* an object's property: "->name" */
-} frame;
 
 typedef struct enc {
 	char *buf; /* the caller's first buffer, or malloc'd (heap) */
@@ -54,8 +44,8 @@ typedef struct enc {
 	bool nomem;
 	const char *root;
 	pogo_error *err;
-	frame *inner;     /* the innermost table the walk is in */
-	int serial_depth; /* inside what a jsonSerialize() or an enum gave */
+	pogo_value_frame *inner; /* the innermost table the walk is in */
+	int serial_depth;        /* inside what a jsonSerialize() or an enum gave */
 	/* The first invalid UTF-8 string, reported only if nothing else is wrong. */
 	bool utf8_seen;   /* outside jsonSerialize() results: utf8 says where */
 	bool utf8_inside; /* inside one: reported at the root */
@@ -69,142 +59,9 @@ typedef struct enc {
 	pogo_error utf8;
 } enc;
 
-/* ---- checks and messages ------------------------------------------------ */
-
-static bool utf8_valid(const unsigned char *s, size_t len)
-{
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned char c = s[i];
-		size_t n;
-		uint32_t cp;
-
-		if (c < 0x80) {
-			/* ASCII runs, eight bytes at a time. */
-			while (i + 8 <= len) {
-				uint64_t word;
-
-				memcpy(&word, s + i, 8);
-				if (word & UINT64_C(0x8080808080808080)) {
-					break;
-				}
-				i += 8;
-			}
-			while (i < len && s[i] < 0x80) {
-				i++;
-			}
-			continue;
-		} else if ((c & 0xE0) == 0xC0) {
-			n = 1;
-			cp = c & 0x1F;
-		} else if ((c & 0xF0) == 0xE0) {
-			n = 2;
-			cp = c & 0x0F;
-		} else if ((c & 0xF8) == 0xF0) {
-			n = 3;
-			cp = c & 0x07;
-		} else {
-			return false;
-		}
-		if (i + n >= len) {
-			return false; /* truncated sequence */
-		}
-		for (size_t k = 1; k <= n; k++) {
-			if ((s[i + k] & 0xC0) != 0x80) {
-				return false;
-			}
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-			return false;
-		}
-		i += n + 1;
-	}
-	return true;
-}
-
-static void path_push_key(smart_str *path, const frame *f)
-{
-	zend_string *key = f->key;
-
-	smart_str_appends(path, f->property ? "->" : "[");
-	if (!key) {
-		smart_str_append_long(path, (zend_long)f->idx);
-	} else {
-		bool printable = utf8_valid((unsigned char *)ZSTR_VAL(key), ZSTR_LEN(key));
-		size_t shown = MIN(ZSTR_LEN(key), 64);
-
-		/* Cut a long key on a character boundary (invalid UTF-8 is escaped). */
-		while (printable && shown < ZSTR_LEN(key) && shown > 0 &&
-		       ((unsigned char)ZSTR_VAL(key)[shown] & 0xC0) == 0x80) {
-			shown--;
-		}
-		if (!f->property) {
-			smart_str_appendc(path, '\'');
-		}
-		for (size_t i = 0; i < shown; i++) {
-			unsigned char c = ZSTR_VAL(key)[i];
-
-			if (c < 0x20 || c == 0x7F || (!printable && c >= 0x80)) {
-				smart_str_append_printf(path, "\\x%02X", c);
-			} else {
-				if ((c == '\'' || c == '\\') && !f->property) {
-					smart_str_appendc(path, '\\');
-				}
-				smart_str_appendc(path, (char)c);
-			}
-		}
-		if (shown < ZSTR_LEN(key)) {
-			smart_str_appends(path, "...");
-		}
-		if (!f->property) {
-			smart_str_appendc(path, '\'');
-		}
-	}
-	if (!f->property) {
-		smart_str_appendc(path, ']');
-	}
-}
-
-/* Fills into with "PATH what" for the value the walk is at. */
-static void path_error(enc *e, pogo_error *into, const char *what)
-{
-	smart_str path = {0};
-	size_t len, start, n = 0, i;
-	const char *p;
-	const frame **chain;
-
-	for (const frame *f = e->inner; f; f = f->outer) {
-		n++;
-	}
-	/* The chain runs from the inside out: the path is written from the root. */
-	chain = safe_emalloc(n ? n : 1, sizeof(*chain), 0);
-	i = n;
-	for (const frame *f = e->inner; f; f = f->outer) {
-		chain[--i] = f;
-	}
-	smart_str_appends(&path, e->root);
-	for (i = 0; i < n; i++) {
-		path_push_key(&path, chain[i]);
-	}
-	efree(chain);
-	smart_str_0(&path);
-	p = ZSTR_VAL(path.s);
-	len = ZSTR_LEN(path.s);
-	start = len > PATH_SHOWN ? len - PATH_SHOWN : 0;
-	/* Start on a character, not inside one: the path is valid UTF-8. */
-	while (start > 0 && start < len && ((unsigned char)p[start] & 0xC0) == 0x80) {
-		start++;
-	}
-	pogo_error_set(into, POGO_ERR_ARG, "%s%s %s", start > 0 ? "..." : "", p + start, what);
-	smart_str_free(&path);
-}
-
 static zend_result enc_fail(enc *e, const char *what)
 {
-	path_error(e, e->err, what);
+	pogo_value_path_error(e->inner, e->root, e->err, what);
 	return FAILURE;
 }
 
@@ -296,12 +153,13 @@ static zend_result enc_value(enc *e, zval *value, int depth);
 
 static zend_result enc_string(enc *e, zend_string *s)
 {
-	if (!utf8_valid((unsigned char *)ZSTR_VAL(s), ZSTR_LEN(s))) {
+	if (!pogo_utf8_valid((unsigned char *)ZSTR_VAL(s), ZSTR_LEN(s))) {
 		if (e->serial_depth > 0) {
 			e->utf8_inside = true;
 		} else if (!e->utf8_seen) {
 			e->utf8_seen = true;
-			path_error(e, &e->utf8, "is a string that is not valid UTF-8");
+			pogo_value_path_error(e->inner, e->root, &e->utf8,
+			                      "is a string that is not valid UTF-8");
 		}
 	}
 	put_bytes(e, POGO_VT_STR8, POGO_VT_STR64, ZSTR_VAL(s), ZSTR_LEN(s));
@@ -327,7 +185,7 @@ static zend_result enc_key(enc *e, zend_ulong idx, zend_string *key, bool proper
 		put_fixed(e, POGO_VT_KEY_REF, &e->keys[slot].number, sizeof(uint32_t));
 		return SUCCESS;
 	}
-	if (!utf8_valid((unsigned char *)ZSTR_VAL(key), ZSTR_LEN(key))) {
+	if (!pogo_utf8_valid((unsigned char *)ZSTR_VAL(key), ZSTR_LEN(key))) {
 		return enc_fail(e, "has a key that is not valid UTF-8");
 	}
 	if (e->next_key == UINT32_MAX) {
@@ -353,7 +211,7 @@ static zend_result enc_table(enc *e, HashTable *ht, int depth, bool properties)
 	bool list;
 	size_t count_at;
 	uint32_t count = 0;
-	frame here, *f = &here;
+	pogo_value_frame here, *f = &here;
 
 	if (depth > POGO_VALUE_MAX_DEPTH) {
 		return enc_fail(e, "nests deeper than 512 levels");
@@ -645,7 +503,7 @@ zend_result pogo_value_encode_payload(zend_string *class_name, zval *args, pogo_
 	if (!err) {
 		err = &local;
 	}
-	if (!utf8_valid((unsigned char *)ZSTR_VAL(class_name), ZSTR_LEN(class_name))) {
+	if (!pogo_utf8_valid((unsigned char *)ZSTR_VAL(class_name), ZSTR_LEN(class_name))) {
 		pogo_error_set(err, POGO_ERR_ARG, "$class is not valid UTF-8");
 		err->arg = 1;
 		out->data = NULL;
