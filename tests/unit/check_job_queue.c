@@ -718,6 +718,55 @@ START_TEST(test_budget_counts_payload_and_result)
 }
 END_TEST
 
+/*
+ * Copied payloads and results: inside the job up to POGO_JOB_SMALL bytes
+ * (the result taking the decoded payload's place), in a buffer of their own
+ * past it; either way freed with the job (valgrind's run of this suite
+ * checks that nothing leaks or is freed twice).
+ */
+START_TEST(test_copied_payload_and_result)
+{
+	pogo_queue queue;
+	char big[POGO_JOB_SMALL + 1];
+	pogo_job *small_job, *big_job, *dropped;
+
+	memset(big, 'x', sizeof(big));
+	queue_setup(&queue);
+	small_job = pogo_job_create_copy("payload", 7, 0);
+	big_job = pogo_job_create_copy(big, sizeof(big), 0);
+	dropped = pogo_job_create_copy("late", 4, 0);
+	ck_assert_ptr_nonnull(small_job);
+	ck_assert_ptr_nonnull(big_job);
+	ck_assert_ptr_nonnull(dropped);
+	ck_assert_ptr_eq(small_job->payload, small_job->small);
+	ck_assert_ptr_ne(big_job->payload, big_job->small);
+	ck_assert_mem_eq(small_job->payload, "payload", 7);
+	ck_assert_mem_eq(big_job->payload, big, sizeof(big));
+	ck_assert_uint_eq(big_job->payload_len, sizeof(big));
+	ck_assert_int_eq(pogo_queue_post(&queue, small_job), SUCCESS);
+	ck_assert_int_eq(pogo_queue_post(&queue, big_job), SUCCESS);
+	ck_assert_int_eq(pogo_queue_post(&queue, dropped), SUCCESS);
+	ck_assert_ptr_eq(pogo_queue_pop(&queue), small_job);
+	ck_assert_ptr_eq(pogo_queue_pop(&queue), big_job);
+	ck_assert_ptr_eq(pogo_queue_pop(&queue), dropped);
+
+	pogo_job_complete_copy(small_job, POGO_OUTCOME_VALUE, big, sizeof(big));
+	pogo_job_complete_copy(big_job, POGO_OUTCOME_VALUE, "ok", 2);
+	ck_assert_ptr_ne(small_job->result, small_job->small);
+	ck_assert_mem_eq(small_job->result, big, sizeof(big));
+	ck_assert_ptr_eq(big_job->result, big_job->small);
+	ck_assert_mem_eq(big_job->result, "ok", 2);
+	ck_assert_int_eq(big_job->outcome, POGO_OUTCOME_VALUE);
+	/* Abandoned while running: the copy is dropped on arrival. */
+	pogo_job_abandon(dropped);
+	pogo_job_complete_copy(dropped, POGO_OUTCOME_VALUE, "x", 1);
+
+	pogo_job_release(small_job);
+	pogo_job_release(big_job);
+	queue_teardown(&queue);
+}
+END_TEST
+
 START_TEST(test_abandon_done_job)
 {
 	pogo_queue queue;
@@ -1089,6 +1138,7 @@ static Suite *job_queue_suite(void)
 	tcase_add_test(tc, test_abandon_running_job_frees_late_result);
 	tcase_add_test(tc, test_abandon_done_job);
 	tcase_add_test(tc, test_budget_counts_payload_and_result);
+	tcase_add_test(tc, test_copied_payload_and_result);
 	tcase_add_test(tc, test_abandon_unposted_job);
 	suite_add_tcase(s, tc);
 
