@@ -292,7 +292,9 @@ targets() { # targets LABEL EXT PASS
 spinners=()
 stop_spinners() {
 	local p
-	for p in "${spinners[@]}"; do kill -KILL "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+	# Each is timeout(1)'s pid: TERM, which it passes on to its php (a KILL
+	# would end timeout alone and leave the php spinning, with no limit).
+	for p in "${spinners[@]}"; do kill -TERM "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
 	spinners=()
 }
 for pass in quiet busy; do
