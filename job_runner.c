@@ -196,9 +196,7 @@ typedef struct answer {
 static bool answer_envelope(answer *a, char *text, size_t len)
 {
 	a->is_value = false;
-	a->out.data = text;
-	a->out.len = text ? len : 0;
-	a->out.heap = text != NULL;
+	pogo_value_out_take(&a->out, text, len);
 	return true;
 }
 

@@ -101,15 +101,6 @@ char *pogo_json_exception_envelope(zend_object *throwable, size_t *out_len)
 	return text;
 }
 
-/* out holds the malloc'd envelope text (NULL: out of memory) as its answer. */
-static zend_result envelope_out(char *text, size_t len, pogo_value_out *out)
-{
-	out->data = text;
-	out->len = text ? len : 0;
-	out->heap = text != NULL;
-	return text ? SUCCESS : FAILURE;
-}
-
 zend_result pogo_result_encode(zval *result, const char *job_class, pogo_value_out *out,
                                bool *is_value)
 {
@@ -132,17 +123,17 @@ zend_result pogo_result_encode(zval *result, const char *job_class, pogo_value_o
 		zend_clear_exception();
 		text = pogo_json_exception_envelope(ex, &len);
 		OBJ_RELEASE(ex);
-		return envelope_out(text, len, out);
+		return pogo_value_out_take(out, text, len);
 	}
 	if (err.code == POGO_ERR_NOMEM) {
-		return envelope_out(pogo_json_error_envelope(err.message, &len), len, out);
+		return pogo_value_out_take(out, pogo_json_error_envelope(err.message, &len), len);
 	}
 
 	char message[sizeof(err.message) + 256];
 
 	snprintf(message, sizeof(message), "the result of %s::handle() is not JSON-encodable: %s",
 	         job_class, err.message);
-	return envelope_out(pogo_json_error_envelope(message, &len), len, out);
+	return pogo_value_out_take(out, pogo_json_error_envelope(message, &len), len);
 }
 
 char *pogo_json_envelope_from_handler(zval *returned, size_t *out_len, pogo_error *err)

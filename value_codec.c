@@ -493,6 +493,14 @@ void pogo_value_out_free(pogo_value_out *out)
 	out->heap = false;
 }
 
+zend_result pogo_value_out_take(pogo_value_out *out, char *text, size_t len)
+{
+	out->data = text;
+	out->len = text ? len : 0;
+	out->heap = text != NULL;
+	return text ? SUCCESS : FAILURE;
+}
+
 zend_result pogo_value_encode_payload(zend_string *class_name, zval *args, pogo_value_out *out,
                                       pogo_error *err)
 {

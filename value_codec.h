@@ -45,6 +45,12 @@ typedef struct pogo_value_out {
 void pogo_value_out_free(pogo_value_out *out);
 
 /*
+ * Makes text (malloc'd, taken; NULL: out of memory) what out holds. Returns
+ * SUCCESS, or FAILURE for NULL, out then holding nothing.
+ */
+zend_result pogo_value_out_take(pogo_value_out *out, char *text, size_t len);
+
+/*
  * Encodes a job payload: the class name, then args. Checks that args is
  * JSON-compatible the way Pogo promises (no resource, Closure, Generator,
  * object other than stdClass, JsonSerializable or a backed enum, no INF or
