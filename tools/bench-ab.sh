@@ -21,38 +21,18 @@ prefix=$("$here/tools/php-toolchain.sh" release)
 php=$prefix/bin/php
 "$here/tools/build-ext.sh" release "$POGO_CACHE/release-build" >/dev/null
 ext=$POGO_CACHE/release-build/modules/pogo.so
-base_dir=$POGO_CACHE/bench-baseline-$baseline
-base_ext=$base_dir/src/modules/pogo.so
-if [ ! -f "$base_ext" ]; then
-	echo "building the baseline $baseline in $base_dir" >&2
-	rm -rf "$base_dir" && mkdir -p "$base_dir/src"
-	git -C "$here" archive "$baseline" | tar -x -C "$base_dir/src"
-	(cd "$base_dir/src" && "$prefix/bin/phpize" && ./configure --with-php-config="$prefix/bin/php-config" \
-		--enable-pogo && make -j"$(nproc)") >"$base_dir/build.log" 2>&1
-fi
-spinners=()
-stop_spinners() { # TERM: timeout(1) passes it on to its php
-	local p
-	for p in "${spinners[@]}"; do kill -TERM "$p" 2>/dev/null; wait "$p" 2>/dev/null || true; done
-	spinners=()
-}
-trap stop_spinners EXIT
+base_ext=$(pogo_baseline_ext "$baseline" "$prefix")
 out=$(mktemp)
-trap 'stop_spinners; rm -f "$out"' EXIT
+trap 'pogo_spinners_stop; rm -f "$out"' EXIT
 for pass in quiet busy; do
-	if [ "$pass" = busy ]; then
-		for _ in $(seq "$(nproc)"); do
-			timeout 1200 "$php" -n -r 'for (;;) {}' &
-			spinners+=($!)
-		done
-	fi
+	[ "$pass" = quiet ] || pogo_spinners_start "$php"
 	for _ in $(seq "$rounds"); do
 		for build in "this:$ext" "$baseline:$base_ext"; do
 			"$php" -n -d memory_limit=-1 -d "extension=${build#*:}" -d "pogo.pool.p2.bootstrap=$here/bench/jobs.php" \
 				-d pogo.pool.p2.num_threads=2 "$here/bench/ab.php" "$pass:${build%%:*}" | tee -a "$out"
 		done
 	done
-	stop_spinners
+	pogo_spinners_stop
 done
 echo
 "$php" -n -r '

@@ -106,9 +106,8 @@ cleanup() {
 		wait "$step_pid" 2>/dev/null
 	fi
 	stop_server
-	[ "${#spinners[@]}" = 0 ] || stop_spinners
+	pogo_spinners_stop
 }
-spinners=()
 trap cleanup EXIT
 trap 'say "interrupted"; exit 130' INT TERM HUP
 
@@ -271,16 +270,8 @@ pogo "worker reboot" 60 reboot pogo rounds="$(q 50 200)"
 baseline=${BENCH_BASELINE-16247cb}
 base_ext=
 if [ -n "$baseline" ]; then
-	base_dir=$cache/bench-baseline-$baseline
-	base_ext=$base_dir/src/modules/pogo.so
-	if [ ! -f "$base_ext" ]; then
-		say "building the baseline $baseline against the release PHP in $base_dir"
-		rm -rf "$base_dir" && mkdir -p "$base_dir/src" &&
-			git -C "$here" archive "$baseline" | tar -x -C "$base_dir/src" &&
-			(cd "$base_dir/src" && "$prefix/bin/phpize" && ./configure --with-php-config="$prefix/bin/php-config" \
-				--enable-pogo && make -j"$(nproc)") >"$base_dir/build.log" 2>&1 ||
-			{ say "the baseline $baseline does not build here (see $base_dir/build.log): targets without it"; base_ext=; }
-	fi
+	base_ext=$(pogo_baseline_ext "$baseline" "$prefix") ||
+		{ say "the baseline $baseline does not build here (see $cache/bench-baseline-$baseline/build.log): targets without it"; base_ext=; }
 fi
 meta baseline "${base_ext:+$baseline}"
 targets() { # targets LABEL EXT PASS
@@ -289,20 +280,9 @@ targets() { # targets LABEL EXT PASS
 		-d "pogo.pool.p2.bootstrap=$jobs_php" -d pogo.pool.p2.num_threads=2 \
 		"$here/bench/targets.php" "$1" "$3" "$([ "$quick" = 1 ] && echo quick)"
 }
-spinners=()
-stop_spinners() {
-	local p
-	# Each is timeout(1)'s pid: TERM, which it passes on to its php (a KILL
-	# would end timeout alone and leave the php spinning, with no limit).
-	for p in "${spinners[@]}"; do kill -TERM "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-	spinners=()
-}
 for pass in quiet busy; do
 	if [ "$pass" = busy ]; then
-		for _ in $(seq "$(nproc)"); do
-			timeout 1200 "$php" -n -r 'for (;;) {}' &
-			spinners+=($!)
-		done
+		pogo_spinners_start "$php"
 		# Every implementation, busy too: the round trip and the throughput.
 		for impl in seq procpool fork procnew; do
 			base "busy: round trip, $impl" 120 roundtrip "$impl" calls="$(q 300 2000)" max_s="$(q 1.5 5)" busy=1
@@ -315,7 +295,7 @@ for pass in quiet busy; do
 		targets pogo "$ext" "$pass"
 		[ -z "$base_ext" ] || targets pogo-base "$base_ext" "$pass"
 	done
-	stop_spinners
+	pogo_spinners_stop
 done
 
 stop_server

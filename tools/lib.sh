@@ -8,6 +8,9 @@
 #   pogo_apt_install_nostart PKG...   the same, with no service started by the install
 #   pogo_apache_install       Debian's apache2 and apache2-dev, no system Apache left running
 #   pogo_stage NAME [LOG]     names what the script does now, for the failure report
+#   pogo_baseline_ext COMMIT PREFIX   builds COMMIT's Pogo once against the PHP in PREFIX
+#                             (bench baselines), prints its pogo.so
+#   pogo_spinners_start PHP / pogo_spinners_stop   one CPU-bound php per core, and their end
 #   a failure report: in a script run with `set -e`, any command that ends it
 #   prints the script, the stage, the line, the command, its exit status and
 #   the tail of the stage's log. No early exit is silent.
@@ -124,4 +127,42 @@ pogo_php_and_ext() {
 		"$here/tools/build-ext.sh" zts >/dev/null || return 1
 		ext="$here/modules/pogo.so"
 	fi
+}
+
+# pogo_baseline_ext COMMIT PREFIX: COMMIT's sources (git archive) built once
+# with PREFIX's phpize into $POGO_CACHE/bench-baseline-COMMIT; prints the
+# pogo.so, or fails (the build log is beside it).
+pogo_baseline_ext() {
+	local dir=$POGO_CACHE/bench-baseline-$1 top
+	top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+	if [ ! -f "$dir/src/modules/pogo.so" ]; then
+		echo "building the baseline $1 against $2 in $dir" >&2
+		rm -rf "$dir" && mkdir -p "$dir/src" &&
+			git -C "$top" archive "$1" | tar -x -C "$dir/src" &&
+			(cd "$dir/src" && "$2/bin/phpize" && ./configure --with-php-config="$2/bin/php-config" \
+				--enable-pogo && make -j"$(nproc)") >"$dir/build.log" 2>&1 || return 1
+	fi
+	echo "$dir/src/modules/pogo.so"
+}
+
+# pogo_spinners_start PHP: one `php -r 'for (;;) {}'` per core (a busy
+# machine), each under timeout(1) so that it ends by itself at the latest in
+# 20 minutes; pogo_spinners_stop ends them. Stopped with TERM, which timeout
+# passes on to its php (a KILL would end timeout alone and leave the php
+# spinning, with no limit).
+pogo_spinners=()
+pogo_spinners_start() {
+	local _
+	for _ in $(seq "$(nproc)"); do
+		timeout 1200 "$1" -n -r 'for (;;) {}' &
+		pogo_spinners+=($!)
+	done
+}
+pogo_spinners_stop() {
+	local p
+	for p in "${pogo_spinners[@]}"; do
+		kill -TERM "$p" 2>/dev/null
+		wait "$p" 2>/dev/null || true
+	done
+	pogo_spinners=()
 }
