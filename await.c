@@ -47,11 +47,19 @@
 /* How long an await sleeps at most before it looks for signals and timeouts. */
 #define AWAIT_SLICE_NS (20 * 1000000)
 
-zend_result pogo_await_deadline(double timeout, unsigned arg, int64_t *deadline)
+zend_result pogo_await_timeout_check(double timeout, unsigned arg)
 {
 	if (zend_isnan(timeout) || timeout < 0) {
 		zend_argument_value_error(arg, "must be a number of seconds, 0 or more (or INF), %s given",
 		                          zend_isnan(timeout) ? "NAN" : "a negative number");
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+zend_result pogo_await_deadline(double timeout, unsigned arg, int64_t *deadline)
+{
+	if (pogo_await_timeout_check(timeout, arg) == FAILURE) {
 		return FAILURE;
 	}
 	if (zend_isinf(timeout) || timeout > 1e9) {
@@ -166,30 +174,22 @@ static bool one_slice(pogo_await_wait *wait, int64_t until)
 	return pogo_job_wait(((one_wait *)wait)->job, until) == POGO_JOB_DONE;
 }
 
-PHP_FUNCTION(pogo_await)
+/*
+ * pogo_await()'s wait for a job that had not finished when it looked: the
+ * deadline, the deadlock check of a job awaiting its own pool, then the
+ * wait. Throws (and fails) on a timeout, a deadlock or a signal handler's
+ * exception.
+ */
+static zend_result await_unfinished(zend_long handle, pogo_request_job *entry, double timeout)
 {
-	zend_long handle;
-	double timeout = 5.0;
-	pogo_request_job *entry;
-	one_wait wait = {{one_slice, NULL, NULL, NULL}, NULL};
+	one_wait wait = {{one_slice, NULL, NULL, NULL}, entry->job};
 	zend_result waited;
 	int64_t deadline;
 	bool done;
 
-	ZEND_PARSE_PARAMETERS_START(1, 2)
-	Z_PARAM_LONG(handle)
-	Z_PARAM_OPTIONAL
-	Z_PARAM_DOUBLE(timeout)
-	ZEND_PARSE_PARAMETERS_END();
-
 	if (pogo_await_deadline(timeout, 2, &deadline) == FAILURE) {
-		RETURN_THROWS();
+		return FAILURE;
 	}
-	entry = pogo_await_entry(handle, "");
-	if (!entry) {
-		RETURN_THROWS();
-	}
-	wait.job = entry->job;
 	/* A job awaiting (not polling) a job of its own pool. */
 	if (POGO_G(worker_pool) == entry->pool && timeout > 0) {
 		if (!pogo_pool_own_await_begin(entry->pool)) {
@@ -197,7 +197,7 @@ PHP_FUNCTION(pogo_await)
 		} else if (pogo_job_wait(wait.job, pogo_now_ns()) != POGO_JOB_DONE) {
 			/* Not counted: every thread of the pool awaits, this one too. */
 			pogo_await_deadlock(handle, entry);
-			RETURN_THROWS();
+			return FAILURE;
 		}
 	}
 	entry->awaiting = true;
@@ -205,7 +205,7 @@ PHP_FUNCTION(pogo_await)
 	entry->awaiting = false; /* entries are not moved or freed while awaited */
 	pogo_await_own_end(&wait.base);
 	if (waited == FAILURE) {
-		RETURN_THROWS(); /* a signal handler threw */
+		return FAILURE; /* a signal handler threw */
 	}
 	if (!done) {
 		zend_throw_exception_ex(pogo_ce_TimeoutException, 0,
@@ -213,6 +213,32 @@ PHP_FUNCTION(pogo_await)
 		                        "%g s; it keeps running and can be awaited again",
 		                        handle, ZSTR_VAL(entry->class_name), entry->pool->config.name,
 		                        timeout);
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+PHP_FUNCTION(pogo_await)
+{
+	zend_long handle;
+	double timeout = 5.0;
+	pogo_request_job *entry;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+	Z_PARAM_LONG(handle)
+	Z_PARAM_OPTIONAL
+	Z_PARAM_DOUBLE(timeout)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (pogo_await_timeout_check(timeout, 2) == FAILURE) {
+		RETURN_THROWS();
+	}
+	entry = pogo_await_entry(handle, "");
+	if (!entry) {
+		RETURN_THROWS();
+	}
+	/* A finished job needs no deadline and no wait (a batch's awaits, mostly). */
+	if (!pogo_job_done(entry->job) && await_unfinished(handle, entry, timeout) == FAILURE) {
 		RETURN_THROWS();
 	}
 	pogo_outcome_read(entry, return_value);

@@ -32,9 +32,12 @@ zend_result pogo_await_interruptible(pogo_await_wait *wait, int64_t deadline, bo
 /* Gives back wait->own_pool's count, if held. */
 void pogo_await_own_end(pogo_await_wait *wait);
 
+/* A ValueError for argument arg if $timeout is not a number of seconds (negative, NAN). */
+zend_result pogo_await_timeout_check(double timeout, unsigned arg);
+
 /*
  * The monotonic deadline for a $timeout in seconds (0: none, for INF), or
- * a ValueError for argument arg (negative, NAN).
+ * the ValueError of pogo_await_timeout_check().
  */
 zend_result pogo_await_deadline(double timeout, unsigned arg, int64_t *deadline);
 
