@@ -234,6 +234,7 @@ void pogo_request_jobs_release(void)
 	}
 	pogo_budget_release(POGO_G(budget)); /* its jobs hold their own references */
 	POGO_G(budget) = NULL;
+	pogo_job_cache_drain(); /* the request's jobs that this thread freed and kept */
 }
 
 void pogo_request_jobs_forget_after_fork(void)

@@ -1,6 +1,6 @@
 /*
- * Pogo: a job's life: creation, references and the memory budget,
- * completion and watches. What needs the job's queue as well (the awaiter's
+ * Pogo: a job's life: creation (from the thread's cache of freed jobs),
+ * references and the memory budget, completion and watches. What needs the job's queue as well (the awaiter's
  * wait with max_wait expiry, abandon) is job_queue.c's, and so are the
  * locks' rules (its DESIGN block), which this file keeps to.
  */
@@ -8,6 +8,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/asan_interface.h>
+#endif
 
 /* The handle the next pogo_next_handle() call returns. */
 static _Atomic uint64_t next_handle = 1;
@@ -17,25 +20,103 @@ uint64_t pogo_next_handle(void)
 	return atomic_fetch_add(&next_handle, 1);
 }
 
-/* A new job, its payload not set; NULL if out of memory. */
-static pogo_job *job_alloc(int64_t max_wait_ns)
-{
-	pogo_job *job;
-	int64_t now;
+/*
+ * The jobs this thread freed after creating them, linked through next,
+ * their lock and condition still made (job.h's POGO_JOB_CACHE_MAX). A job
+ * is freed when its last reference goes, so nothing holds its lock or
+ * waits on its condition then: both may be used again as they are. Only
+ * this thread touches its cache; a job created by one thread and freed by
+ * another (a worker dropping the last reference of an abandoned job) is
+ * freed for good.
+ */
+typedef struct job_cache {
+	pogo_job *head;
+	unsigned count;
+} job_cache;
 
-	/* Everything but the small buffer is cleared. */
+static _Thread_local job_cache cache;
+
+/*
+ * Under AddressSanitizer a cached job is poisoned from its handle on, so
+ * that a use after its release is still reported, as after free().
+ */
+#ifdef __SANITIZE_ADDRESS__
+#define JOB_POISON(job)                                                                        \
+	ASAN_POISON_MEMORY_REGION(&(job)->handle, sizeof(pogo_job) - offsetof(pogo_job, handle))
+#define JOB_UNPOISON(job)                                                                      \
+	ASAN_UNPOISON_MEMORY_REGION(&(job)->handle, sizeof(pogo_job) - offsetof(pogo_job, handle))
+#else
+#define JOB_POISON(job)   ((void)(job))
+#define JOB_UNPOISON(job) ((void)(job))
+#endif
+
+/* A job from the cache, or a new one with its lock and condition made; NULL if out of memory. */
+static pogo_job *job_take_or_make(void)
+{
+	pogo_job *job = cache.head;
+
+	if (job != NULL) {
+		cache.head = job->next;
+		cache.count--;
+		JOB_UNPOISON(job);
+		return job;
+	}
 	job = malloc(sizeof(*job));
 	if (job == NULL) {
 		return NULL;
 	}
-	memset(job, 0, offsetof(pogo_job, small));
 	if (pthread_mutex_init(&job->lock, NULL) != 0) {
 		goto fail_free_job;
 	}
 	if (pogo_cond_init_monotonic(&job->done) != 0) {
 		goto fail_destroy_lock;
 	}
+	return job;
 
+fail_destroy_lock:
+	pthread_mutex_destroy(&job->lock);
+fail_free_job:
+	free(job);
+	return NULL;
+}
+
+/* Frees a job for good: its lock, its condition and its memory. */
+static void job_destroy(pogo_job *job)
+{
+	pthread_cond_destroy(&job->done);
+	pthread_mutex_destroy(&job->lock);
+	free(job);
+}
+
+void pogo_job_cache_drain(void)
+{
+	pogo_job *job;
+
+	while ((job = cache.head) != NULL) {
+		cache.head = job->next;
+		JOB_UNPOISON(job);
+		job_destroy(job);
+	}
+	cache.count = 0;
+}
+
+unsigned pogo_job_cache_count(void)
+{
+	return cache.count;
+}
+
+/* A new job, its payload not set; NULL if out of memory. */
+static pogo_job *job_alloc(int64_t max_wait_ns)
+{
+	pogo_job *job = job_take_or_make();
+	int64_t now;
+
+	if (job == NULL) {
+		return NULL;
+	}
+	/* Everything but the lock, the condition and the small buffer is cleared. */
+	memset(&job->prev, 0, offsetof(pogo_job, small) - offsetof(pogo_job, prev));
+	job->home = &cache;
 	job->handle = pogo_next_handle();
 	now = pogo_now_ns();
 	job->created_ns = now;
@@ -47,12 +128,6 @@ static pogo_job *job_alloc(int64_t max_wait_ns)
 	job->outcome = POGO_OUTCOME_NONE;
 	atomic_init(&job->refs, 2);
 	return job;
-
-fail_destroy_lock:
-	pthread_mutex_destroy(&job->lock);
-fail_free_job:
-	free(job);
-	return NULL;
 }
 
 pogo_job *pogo_job_create_take(char *payload, size_t payload_len, int64_t max_wait_ns)
@@ -143,9 +218,14 @@ void pogo_job_release(pogo_job *job)
 	}
 	job_buffer_free(job, job->payload);
 	job_buffer_free(job, job->result);
-	pthread_cond_destroy(&job->done);
-	pthread_mutex_destroy(&job->lock);
-	free(job);
+	if (job->home == &cache && cache.count < POGO_JOB_CACHE_MAX) {
+		job->next = cache.head;
+		cache.head = job;
+		cache.count++;
+		JOB_POISON(job);
+		return;
+	}
+	job_destroy(job);
 }
 
 /*

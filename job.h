@@ -65,12 +65,26 @@ typedef struct pogo_job_watch {
 
 typedef struct pogo_job {
 	/*
+	 * Made once per allocation, and kept while a freed job waits in its
+	 * thread's cache for reuse (job.c): the fields after them are cleared
+	 * for each new job instead.
+	 */
+	pthread_mutex_t lock;
+	pthread_cond_t done;
+
+	/*
 	 * Queue links, guarded by the queue lock: the jobs before and after this
 	 * one, NULL at either end of the queue and while the job is not linked.
+	 * While the job is in its thread's cache, next links the cache.
 	 */
 	struct pogo_job *prev;
 	struct pogo_job *next;
-	struct pogo_queue *queue; /* guarded by lock; set once, by pogo_queue_post() */
+	/*
+	 * Set once, by pogo_queue_post(), before the job is linked; read only by
+	 * the thread that created and posted it (its awaiter): no lock.
+	 */
+	struct pogo_queue *queue;
+	void *home; /* set at creation, never changed: the cache of the thread that made it */
 
 	uint64_t handle;
 	int64_t max_wait_deadline_ns; /* monotonic; 0 = none. Set at creation, never changed */
@@ -80,8 +94,6 @@ typedef struct pogo_job {
 	char *payload;
 	size_t payload_len;
 
-	pthread_mutex_t lock;
-	pthread_cond_t done;
 	pogo_job_state state;     /* guarded by lock */
 	pogo_job_outcome outcome; /* guarded by lock */
 	char *result;             /* guarded by lock; small, or malloc'd */
@@ -123,8 +135,26 @@ pogo_job *pogo_job_create_take(char *payload, size_t payload_len, int64_t max_wa
  */
 pogo_job *pogo_job_create_copy(const char *payload, size_t payload_len, int64_t max_wait_ns);
 
-/* Drops one reference; the last one frees the job, its payload and result. */
+/*
+ * Drops one reference; the last one frees the job, its payload and result.
+ * A job freed by the thread that created it is kept in that thread's cache
+ * (at most POGO_JOB_CACHE_MAX), which pogo_job_create_*() use first.
+ */
 void pogo_job_release(pogo_job *job);
+
+/*
+ * A thread's cache of freed jobs: a request that dispatches a batch, awaits
+ * it and dispatches the next reuses the same jobs, with no malloc(), free()
+ * or lock and condition setup per job. It holds no more than the most jobs
+ * the thread had at once, and at most this many.
+ */
+#define POGO_JOB_CACHE_MAX 4096
+
+/* Frees this thread's cache of jobs: at request end, and before a thread exits. */
+void pogo_job_cache_drain(void);
+
+/* How many jobs this thread's cache holds (the unit tests check it). */
+unsigned pogo_job_cache_count(void);
 
 /* A budget holding one reference (the caller's), or NULL when out of memory. */
 pogo_budget *pogo_budget_create(void);

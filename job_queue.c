@@ -31,7 +31,9 @@
  * job's prev and next), length, idle_workers, waiting, stopping, visits and
  * the counters (posted, expired, dropped, stopped: every event they count
  * happens under it, so they cost no atomic). The job lock guards state,
- * outcome, result, abandoned, finished_ns, watch and job->queue. A posted job
+ * outcome, result, abandoned, finished_ns and watch. job->queue is written
+ * once, by the post, before the job is linked, and read by the awaiter,
+ * which is the thread that created and posted the job. A posted job
  * is linked while it is QUEUED: only code holding the queue lock unlinks it,
  * and it takes the job lock and moves the job out of QUEUED (pop, stop,
  * expiry) or drops both references to it (abandon) before it lets the queue
@@ -50,7 +52,9 @@
  * a wait finding it expired, stop, destroy) drops the queue's reference in its
  * place. The awaiter drops its reference with pogo_job_release() after reading
  * the outcome, or with pogo_job_abandon(). The last reference frees the
- * payload, the result, the lock, the condition and the job. A stored result
+ * payload and the result, and frees the job with its lock and condition, or
+ * keeps it, both still made, in the cache of the thread that created it
+ * (job.c), if that thread frees it. A stored result
  * belongs to the job; the result of an abandoned job is freed on arrival.
  * A small payload or result lives in the job's own `small` buffer rather
  * than in one of its own: the payload until the worker completes the job
@@ -174,10 +178,7 @@ zend_result pogo_queue_post(pogo_queue *queue, pogo_job *job)
 		pogo_mutex_unlock(&queue->lock);
 		return FAILURE;
 	}
-	pogo_mutex_lock(&job->lock);
-	job->queue = queue;
-	pogo_mutex_unlock(&job->lock);
-
+	job->queue = queue; /* no job lock: nobody else reaches the job before it is linked */
 	job->prev = queue->tail;
 	job->next = NULL;
 	queue->visits++;

@@ -284,6 +284,7 @@ static PHP_MINIT_FUNCTION(pogo)
 static PHP_MSHUTDOWN_FUNCTION(pogo)
 {
 	pogo_pools_shutdown();
+	pogo_job_cache_drain(); /* jobs that stopping the pools freed in this thread */
 	pogo_sapi_guard_shutdown();
 	pogo_worker_shutdown();
 	UNREGISTER_INI_ENTRIES();

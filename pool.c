@@ -17,9 +17,9 @@
  *                                                                       locks: a
  *                                                                       bootstrap may
  *                                                                       dispatch
- *   start_lock        pool.c        a pool's thread array, started_pid  before queue lock
- *                                                                       (pogo_pools_stop)
- *                                                                       and environment
+ *   start_lock        pool.c        a pool's thread array, writes of before queue lock
+ *                                   started_pid (atomic: a dispatch     (pogo_pools_stop)
+ *                                   reads it without the lock)          and environment
  *                                                                       lock (before_start)
  *   queue lock        job_queue.c   a pool's list, length, idle and     before job lock
  *                                   waiting counts, stopping, counters
@@ -277,6 +277,7 @@ static void *pool_thread_main(void *arg)
 	thread->tsrm_entry = tsrm_get_ls_cache();
 	pogo_pool_fork_gate_leave();
 	hooks.thread_main(thread);
+	pogo_job_cache_drain(); /* jobs this thread dispatched (nested) and freed */
 	pogo_pool_fork_gate_enter();
 	thread->tsrm_entry = NULL;
 	ts_free_thread();
@@ -329,15 +330,15 @@ static zend_result pool_start_slocked(pogo_pool *pool, char *warning, size_t siz
 		pool->thread_count++;
 	}
 	pthread_sigmask(SIG_SETMASK, &saved, NULL);
-	pool->started_pid = self_pid;
 	if (pool->thread_count == 0) {
 		pogo_error_set(err, POGO_ERR_POOL, "pool \"%s\": cannot start a thread: %s",
 		               pool->config.name, strerror(rc));
 		threads_free(pool->threads, wanted);
 		pool->threads = NULL;
-		pool->started_pid = 0;
 		return FAILURE;
 	}
+	/* Last: a dispatch that reads it without the lock finds the threads running. */
+	pool->started_pid = self_pid;
 	if (pool->thread_count < wanted) {
 		/* Raised by the caller once it let the start lock go: a handler may dispatch. */
 		snprintf(warning, size, "Pogo pool \"%s\" started %u of %u threads: %s", pool->config.name,
@@ -361,22 +362,29 @@ zend_result pogo_pool_submit(pogo_pool *pool, pogo_job *job, pogo_error *err)
 	zend_result started = SUCCESS;
 	char warning[256];
 
-	warning[0] = '\0'; /* only the first byte: no 256-byte clear per dispatch */
-	pthread_mutex_lock(&pool->start_lock);
-	if (!pogo_pool_started_here_slocked(pool)) {
-		if (atomic_load(&starts_refused)) {
-			pogo_error_set(err, POGO_ERR_POOL, "pool \"%s\" is stopping", pool->config.name);
-			started = FAILURE;
-		} else {
-			started = pool_start_slocked(pool, warning, sizeof(warning), err);
+	/*
+	 * A pool started in this process stays so (stopping it keeps started_pid
+	 * and makes its queue refuse jobs): no start lock per dispatch, which
+	 * every request thread of a threaded server would take.
+	 */
+	if (atomic_load_explicit(&pool->started_pid, memory_order_acquire) != self_pid) {
+		warning[0] = '\0';
+		pthread_mutex_lock(&pool->start_lock);
+		if (!pogo_pool_started_here_slocked(pool)) {
+			if (atomic_load(&starts_refused)) {
+				pogo_error_set(err, POGO_ERR_POOL, "pool \"%s\" is stopping", pool->config.name);
+				started = FAILURE;
+			} else {
+				started = pool_start_slocked(pool, warning, sizeof(warning), err);
+			}
 		}
-	}
-	pthread_mutex_unlock(&pool->start_lock);
-	if (warning[0]) {
-		php_error_docref(NULL, E_WARNING, "%s", warning);
-	}
-	if (started == FAILURE) {
-		return FAILURE;
+		pthread_mutex_unlock(&pool->start_lock);
+		if (warning[0]) {
+			php_error_docref(NULL, E_WARNING, "%s", warning);
+		}
+		if (started == FAILURE) {
+			return FAILURE;
+		}
 	}
 	/* A soft bound: dispatches at the same moment may pass it by a few. */
 	if (pool->config.max_queue > 0 &&

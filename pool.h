@@ -45,7 +45,11 @@ typedef struct pogo_pool {
 
 	/* Guards the next three; pogo_pools_stop() reads the threads unlocked once stopping. */
 	pthread_mutex_t start_lock;
-	pid_t started_pid; /* 0 = not started in any process */
+	/*
+	 * 0 = not started in any process. Written under start_lock; read without
+	 * it by pogo_pool_submit(), whose started pool needs no lock.
+	 */
+	_Atomic pid_t started_pid;
 	pogo_thread *threads;
 	unsigned thread_count;
 

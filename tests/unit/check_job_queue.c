@@ -100,6 +100,7 @@ static void queue_teardown(pogo_queue *queue)
 {
 	pogo_queue_stop(queue);
 	pogo_queue_destroy(queue);
+	pogo_job_cache_drain(); /* no test leaves this thread's cache to the next */
 }
 
 /*
@@ -767,6 +768,92 @@ START_TEST(test_copied_payload_and_result)
 }
 END_TEST
 
+/* Releases both references of a job in another thread; returns that thread's cache count. */
+static void *release_elsewhere(void *arg)
+{
+	pogo_job *job = arg;
+	uintptr_t cached;
+
+	pogo_job_release(job);
+	pogo_job_release(job);
+	cached = pogo_job_cache_count();
+	pogo_job_cache_drain();
+	return (void *)cached;
+}
+
+START_TEST(test_job_cache_reuses_jobs)
+{
+	pogo_queue queue;
+	pogo_job *first, *again, *other, **many;
+	pthread_t thread;
+	void *cached_there;
+	uint64_t first_handle;
+
+	queue_setup(&queue);
+	pogo_job_cache_drain();
+	ck_assert_uint_eq(pogo_job_cache_count(), 0);
+
+	/* A job run to the end and released by the thread that made it is kept... */
+	first = pogo_job_create_copy("one", 3, 0);
+	ck_assert_ptr_nonnull(first);
+	first_handle = first->handle;
+	ck_assert_int_eq(pogo_queue_post(&queue, first), SUCCESS);
+	ck_assert_ptr_eq(pogo_queue_pop(&queue), first);
+	pogo_job_complete_copy(first, POGO_OUTCOME_VALUE, "result", 6);
+	ck_assert_int_eq(pogo_job_wait(first, 0), POGO_JOB_DONE);
+	pogo_job_release(first);
+	ck_assert_uint_eq(pogo_job_cache_count(), 1);
+
+	/* ...and given out again as a new job, every field but its lock and condition cleared. */
+	again = pogo_job_create_copy("two", 3, 0);
+	ck_assert_ptr_eq(again, first);
+	ck_assert_uint_eq(pogo_job_cache_count(), 0);
+	ck_assert_uint_gt(again->handle, first_handle);
+	ck_assert_int_eq(again->state, POGO_JOB_QUEUED);
+	ck_assert_int_eq(again->outcome, POGO_OUTCOME_NONE);
+	ck_assert_ptr_null(again->result);
+	ck_assert_ptr_null(again->queue);
+	ck_assert_ptr_null(again->watch);
+	ck_assert_ptr_null(again->budget);
+	ck_assert(!pogo_job_done(again));
+	ck_assert_mem_eq(again->payload, "two", 3);
+	/* Its lock and monotonic condition still work: a timed wait ends at its deadline. */
+	ck_assert_int_eq(pogo_queue_post(&queue, again), SUCCESS);
+	ck_assert_int_eq(pogo_job_wait(again, pogo_now_ns() + 5000000), POGO_JOB_QUEUED);
+	ck_assert_ptr_eq(pogo_queue_pop(&queue), again);
+	pogo_job_complete_copy(again, POGO_OUTCOME_VALUE, "r2", 2);
+	ck_assert_int_eq(pogo_job_wait(again, 0), POGO_JOB_DONE);
+	ck_assert_mem_eq(again->result, "r2", 2);
+	pogo_job_release(again);
+	ck_assert_uint_eq(pogo_job_cache_count(), 1);
+
+	/* A job released by another thread is freed there, kept by neither. */
+	other = pogo_job_create_copy("three", 5, 0);
+	ck_assert_uint_eq(pogo_job_cache_count(), 0);
+	ck_assert_int_eq(pthread_create(&thread, NULL, release_elsewhere, other), 0);
+	ck_assert_int_eq(pthread_join(thread, &cached_there), 0);
+	ck_assert_uint_eq((uintptr_t)cached_there, 0);
+	ck_assert_uint_eq(pogo_job_cache_count(), 0);
+
+	/* The cache holds at most POGO_JOB_CACHE_MAX; drain empties it. */
+	many = malloc((POGO_JOB_CACHE_MAX + 10) * sizeof(*many));
+	ck_assert_ptr_nonnull(many);
+	for (unsigned i = 0; i < POGO_JOB_CACHE_MAX + 10; i++) {
+		many[i] = pogo_job_create_copy("x", 1, 0);
+		ck_assert_ptr_nonnull(many[i]);
+	}
+	for (unsigned i = 0; i < POGO_JOB_CACHE_MAX + 10; i++) {
+		pogo_job_release(many[i]);
+		pogo_job_release(many[i]);
+	}
+	free(many);
+	ck_assert_uint_eq(pogo_job_cache_count(), POGO_JOB_CACHE_MAX);
+	pogo_job_cache_drain();
+	ck_assert_uint_eq(pogo_job_cache_count(), 0);
+	queue_teardown(&queue);
+}
+END_TEST
+
 START_TEST(test_abandon_done_job)
 {
 	pogo_queue queue;
@@ -1139,6 +1226,7 @@ static Suite *job_queue_suite(void)
 	tcase_add_test(tc, test_abandon_done_job);
 	tcase_add_test(tc, test_budget_counts_payload_and_result);
 	tcase_add_test(tc, test_copied_payload_and_result);
+	tcase_add_test(tc, test_job_cache_reuses_jobs);
 	tcase_add_test(tc, test_abandon_unposted_job);
 	suite_add_tcase(s, tc);
 
