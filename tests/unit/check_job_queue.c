@@ -325,6 +325,7 @@ static void *pc_producer(void *arg)
 		pogo_job_release(job);
 		jobs[i] = NULL;
 	}
+	pogo_job_cache_drain(); /* as every thread that dispatches does before it ends */
 	return NULL;
 }
 
