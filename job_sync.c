@@ -143,42 +143,33 @@ static int usable_cpus(void)
 	return n > 0 ? (int)n : 1;
 }
 
-/* How a thread may spin, by how crowded the machine's CPUs are. */
-typedef enum {
-	SPIN_PAUSE = 0, /* a CPU to spare: spin with the CPU's pause hint */
-	SPIN_YIELD,     /* one runnable thread more than CPUs: spin, yielding the CPU */
-	SPIN_NONE,      /* more than that: do not spin */
-} spin_mode;
-
 /*
- * How a spinner may spin now: by the runnable threads of the whole machine
- * (/proc/loadavg's, the spinner included) against the CPUs of this process.
- * Read at most once per POGO_SPIN_LOAD_CHECK_NS by whichever spinner finds
- * the answer stale; relaxed atomics, since a stale answer only costs one
- * spin or one sleep.
+ * Whether more threads are runnable than there are CPUs, and one more: then a spinning
+ * thread holds a CPU that the thread it waits for (or another) needs, and
+ * sleeping at once is cheaper. Read from /proc/loadavg at most once per
+ * POGO_SPIN_LOAD_CHECK_NS by whichever spinner finds the answer stale;
+ * relaxed atomics, since a stale answer only costs one spin or one sleep.
  */
-static spin_mode spin_mode_now(int64_t now)
+static bool oversubscribed(int64_t now)
 {
 	static _Atomic int64_t checked_ns;
-	static _Atomic int cpus, mode;
+	static _Atomic int cpus, busy;
 	int64_t last = atomic_load_explicit(&checked_ns, memory_order_relaxed);
 	char text[128];
 	ssize_t n;
-	int fd, running, cpu_count;
-	spin_mode now_mode;
+	int fd, running;
+	bool over;
 
 	if (last != 0 && now - last < POGO_SPIN_LOAD_CHECK_NS) {
-		return (spin_mode)atomic_load_explicit(&mode, memory_order_relaxed);
+		return atomic_load_explicit(&busy, memory_order_relaxed) != 0;
 	}
 	if (!atomic_compare_exchange_strong_explicit(&checked_ns, &last, now, memory_order_relaxed,
 	                                             memory_order_relaxed)) {
-		/* another thread reads it */
-		return (spin_mode)atomic_load_explicit(&mode, memory_order_relaxed);
+		return atomic_load_explicit(&busy, memory_order_relaxed) != 0; /* another thread reads it */
 	}
 	if (atomic_load_explicit(&cpus, memory_order_relaxed) == 0) {
 		atomic_store_explicit(&cpus, usable_cpus(), memory_order_relaxed);
 	}
-	cpu_count = atomic_load_explicit(&cpus, memory_order_relaxed);
 	running = -1;
 	fd = open("/proc/loadavg", O_RDONLY | O_CLOEXEC);
 	if (fd >= 0) {
@@ -190,33 +181,21 @@ static spin_mode spin_mode_now(int64_t now)
 		}
 	}
 	/*
-	 * More runnable threads than CPUs, and more than one over: a spinning
-	 * thread holds a CPU that the thread it waits for (or another) needs,
-	 * and sleeping at once is cheaper. Exactly one over (a request and the
-	 * two threads of its pool on two cores): handing jobs on by spinning is
-	 * still faster than sleeping, but a spinner that shares its CPU with
-	 * the request would halve the request's time, so it spins yielding
-	 * (measured with bench/ab.php's 2-thread throughput and each thread's
-	 * time waiting for a CPU, /proc/self/task/N/schedstat). No /proc
-	 * (running -1): spin as on a quiet machine.
+	 * One runnable thread more than CPUs is let pass: a request and the two
+	 * threads of its pool on two cores hand jobs on faster spinning (measured
+	 * with make bench's 2-thread throughput). No /proc (running -1): spin as
+	 * on a quiet machine.
 	 */
-	if (running > cpu_count + 1) {
-		now_mode = SPIN_NONE;
-	} else if (running > cpu_count) {
-		now_mode = SPIN_YIELD;
-	} else {
-		now_mode = SPIN_PAUSE;
-	}
-	atomic_store_explicit(&mode, (int)now_mode, memory_order_relaxed);
-	return now_mode;
+	over = running > atomic_load_explicit(&cpus, memory_order_relaxed) + 1;
+	atomic_store_explicit(&busy, over, memory_order_relaxed);
+	return over;
 }
 
 bool pogo_spin(bool (*ready)(void *), void *arg, int64_t *budget, int64_t deadline_ns)
 {
 	int64_t start = pogo_now_ns(), until = start + *budget;
-	spin_mode mode = spin_mode_now(start);
 
-	if (mode == SPIN_NONE) {
+	if (oversubscribed(start)) {
 		return ready(arg); /* one look, no spin, the budget kept for a quieter time */
 	}
 
@@ -228,11 +207,7 @@ bool pogo_spin(bool (*ready)(void *), void *arg, int64_t *budget, int64_t deadli
 			*budget = *budget * 2 > POGO_SPIN_MAX_NS ? POGO_SPIN_MAX_NS : *budget * 2;
 			return true;
 		}
-		if (mode == SPIN_YIELD && (i & 7) == 0) {
-			sched_yield(); /* lets a thread that shares this CPU run first */
-		} else {
-			cpu_relax();
-		}
+		cpu_relax();
 		if ((i & 31) == 0 && pogo_now_ns() >= until) {
 			break;
 		}

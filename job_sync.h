@@ -39,9 +39,7 @@ int pogo_cond_init_monotonic(pthread_cond_t *cond);
  * briefly. And no thread spins while the machine is oversubscribed (more
  * threads runnable than this process has CPUs, plus one, by /proc/loadavg, read at
  * most every POGO_SPIN_LOAD_CHECK_NS): spinning then holds a CPU that the
- * thread it waits for may need, so it only costs. With exactly one runnable
- * thread more than CPUs, a spinner yields its CPU (sched_yield()) every few
- * turns, so that a thread sharing that CPU with it runs first.
+ * thread it waits for may need, so it only costs.
  */
 #define POGO_SPIN_MAX_NS        INT64_C(50000)
 #define POGO_SPIN_MIN_NS        INT64_C(2000)
