@@ -1,8 +1,9 @@
 /*
  * Pogo: a job's life: creation (from the thread's cache of freed jobs),
- * references and the memory budget, completion and watches. What needs the job's queue as well (the awaiter's
- * wait with max_wait expiry, abandon) is job_queue.c's, and so are the
- * locks' rules (its DESIGN block), which this file keeps to.
+ * references and the memory budget, completion and watches. What needs the
+ * job's queue as well (the awaiter's wait with max_wait expiry, abandon) is
+ * job_queue.c's, and so are the locks' rules (its DESIGN block), which this
+ * file keeps to.
  */
 #include "job.h"
 
@@ -41,9 +42,9 @@ static _Thread_local job_cache cache;
  * that a use after its release is still reported, as after free().
  */
 #ifdef __SANITIZE_ADDRESS__
-#define JOB_POISON(job)                                                                        \
+#define JOB_POISON(job)                                                                            \
 	ASAN_POISON_MEMORY_REGION(&(job)->handle, sizeof(pogo_job) - offsetof(pogo_job, handle))
-#define JOB_UNPOISON(job)                                                                      \
+#define JOB_UNPOISON(job)                                                                          \
 	ASAN_UNPOISON_MEMORY_REGION(&(job)->handle, sizeof(pogo_job) - offsetof(pogo_job, handle))
 #else
 #define JOB_POISON(job)   ((void)(job))
