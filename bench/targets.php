@@ -27,20 +27,40 @@ function t_row(string $case, string $metric, float|int $value, string $unit): vo
     bench_row('targets', $label, "$pass: $case", $metric, $value, $unit);
 }
 
+/**
+ * Median ns of $n round trips of each of $argsList on pool p1 (at most $maxS
+ * seconds), in turns: one of each, then again. A ratio of two of them then
+ * compares round trips made under the same conditions; measured one after
+ * the other, the two would each catch whatever the machine did meanwhile
+ * (on a busy machine, where the scheduler happens to put the threads
+ * changes a round trip several times over).
+ *
+ * @return list<float>
+ */
+function t_roundtrips(array $argsList, int $n, float $maxS): array
+{
+    $samples = [];
+    foreach ($argsList as $k => $args) {
+        $check = pogo_await(pogo_dispatch(BenchEcho::class, $args, 'p1'), BENCH_WAIT);
+        bench_check($check === $args['v'], 'round trip');
+        $samples[$k] = [];
+    }
+    $stop = hrtime(true) + (int) ($maxS * 1e9);
+    for ($i = 0; $i < $n && ($i < 3 || hrtime(true) < $stop); $i++) {
+        foreach ($argsList as $k => $args) {
+            $t = hrtime(true);
+            pogo_await(pogo_dispatch(BenchEcho::class, $args, 'p1'), BENCH_WAIT);
+            $samples[$k][] = hrtime(true) - $t;
+        }
+    }
+
+    return array_map('bench_median', $samples);
+}
+
 /** Median ns of $n round trips of $args on pool p1 (at most $maxS seconds). */
 function t_roundtrip(array $args, int $n, float $maxS): float
 {
-    $check = pogo_await(pogo_dispatch(BenchEcho::class, $args, 'p1'), BENCH_WAIT);
-    bench_check($check === $args['v'], 'round trip');
-    $samples = [];
-    $stop = hrtime(true) + (int) ($maxS * 1e9);
-    for ($i = 0; $i < $n && ($i < 3 || hrtime(true) < $stop); $i++) {
-        $t = hrtime(true);
-        pogo_await(pogo_dispatch(BenchEcho::class, $args, 'p1'), BENCH_WAIT);
-        $samples[] = hrtime(true) - $t;
-    }
-
-    return bench_median($samples);
+    return t_roundtrips([$args], $n, $maxS)[0];
 }
 
 /** A list of HTML fragments (1-4 KB strings: quotes, slashes, non-ASCII) of about $bytes of JSON. */
@@ -84,11 +104,11 @@ function t_floats(int $bytes): array
 
 // 1. Trivial round trip and 100 B of arguments and result.
 $calls = $quick ? 3000 : 10000;
-$trivial = t_roundtrip(['v' => 1], $calls, 10);
-t_row('round trip, trivial', 'median', $trivial / 1e3, 'us');
 $hundred = ['v' => ['sku' => 'apple-1234', 'qty' => 3, 'price' => 12.5, 'note' => str_repeat('x', 40)]];
 $bytes100 = strlen(json_encode($hundred, BENCH_JSON_FLAGS));
-t_row('round trip, 100 B', 'median', t_roundtrip($hundred, $calls, 10) / 1e3, 'us');
+[$trivial, $median100] = t_roundtrips([['v' => 1], $hundred], $calls, 20);
+t_row('round trip, trivial', 'median', $trivial / 1e3, 'us');
+t_row('round trip, 100 B', 'median', $median100 / 1e3, 'us');
 t_row('round trip, 100 B', 'bytes', $bytes100, 'B');
 
 // 2. Throughput, 2 threads: trivial jobs in batches of 1,000.
