@@ -31,12 +31,14 @@ if [ -z "$ext" ]; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-run() { # run OUT ARGS...: bench/profile.php under callgrind
-	local out=$1
-	shift
-	valgrind --tool=callgrind --callgrind-out-file="$tmp/$out" "$php" -n -d memory_limit=-1 \
-		-d extension="$ext" -d "pogo.pool.p1.bootstrap=$here/bench/jobs.php" -d pogo.pool.p1.num_threads=1 \
-		"$here/bench/profile.php" "$@" >/dev/null 2>"$tmp/$out.log" ||
+# run OUT POOL THREADS SEPARATE SCRIPT ARGS...: bench/SCRIPT under callgrind, with the pool
+# POOL of THREADS threads; SEPARATE yes: one profile per thread (OUT-01, OUT-02, ...).
+run() {
+	local out=$1 pool=$2 threads=$3 separate=$4 script=$5
+	shift 5
+	valgrind --tool=callgrind --separate-threads="$separate" --callgrind-out-file="$tmp/$out" "$php" -n \
+		-d memory_limit=-1 -d extension="$ext" -d "pogo.pool.$pool.bootstrap=$here/bench/jobs.php" \
+		-d "pogo.pool.$pool.num_threads=$threads" "$here/bench/$script" "$@" >/dev/null 2>"$tmp/$out.log" ||
 		{ cat "$tmp/$out.log" >&2; exit 1; }
 }
 # counts FILE: "function instructions" lines, inclusive, the largest figure of each name.
@@ -50,18 +52,12 @@ counts() {
 		END { for (f in best) print f, best[f] }'
 }
 echo "profiling $ext (release PHP, callgrind)..." >&2
-# run_batch OUT N: bench/ab.php (N jobs in batches of 1,000 on 2 threads), one profile per thread.
-run_batch() {
-	valgrind --tool=callgrind --separate-threads=yes --callgrind-out-file="$tmp/$1" "$php" -n \
-		-d memory_limit=-1 -d extension="$ext" -d "pogo.pool.p2.bootstrap=$here/bench/jobs.php" \
-		-d pogo.pool.p2.num_threads=2 "$here/bench/ab.php" profile "$2" >/dev/null 2>"$tmp/$1.log" ||
-		{ cat "$tmp/$1.log" >&2; exit 1; }
-}
-run small trivial 2000
-run large trivial 12000
-run payload payload
-run_batch bsmall 2000
-run_batch blarge 12000
+run small p1 1 no profile.php trivial 2000
+run large p1 1 no profile.php trivial 12000
+run payload p1 1 no profile.php payload
+# bench/ab.php: N jobs in batches of 1,000 on 2 threads.
+run bsmall p2 2 yes ab.php profile 2000
+run blarge p2 2 yes ab.php profile 12000
 counts "$tmp/small" >"$tmp/small.txt"
 counts "$tmp/large" >"$tmp/large.txt"
 counts "$tmp/payload" >"$tmp/payload.txt"
@@ -69,16 +65,22 @@ for f in "$tmp"/bsmall-* "$tmp"/blarge-*; do
 	counts "$f" >"$f.txt"
 done
 get() { awk -v f="$2" '$1 == f { print $2; found = 1 } END { if (!found) print "" }' "$1"; }
-per_call() { # per_call FUNCTION...: the first that the build has, per trivial round trip
-	local f a b
+# per_diff SMALL LARGE FUNCTION...: the first that the build has, (LARGE - SMALL) / 10,000:
+# per call or per job, the runs having been 2,000 and 12,000 long.
+per_diff() {
+	local small=$1 large=$2 f a b
+	shift 2
 	for f in "$@"; do
-		a=$(get "$tmp/small.txt" "$f") b=$(get "$tmp/large.txt" "$f")
+		a=$(get "$small" "$f") b=$(get "$large" "$f")
 		if [ -n "$b" ]; then
 			awk -v a="${a:-0}" -v b="$b" -v f="$f" -v label="$label" 'BEGIN { printf "| %s | %s | %.0f |\n", label, f, (b - a) / 10000 }'
 			return
 		fi
 	done
 	printf '| %s | — | — |\n' "$label"
+}
+per_call() { # per_call FUNCTION...: per trivial round trip
+	per_diff "$tmp/small.txt" "$tmp/large.txt" "$@"
 }
 per_op() { # per_op FUNCTION...: the first that the build has, per 1 MB operation (3 were run)
 	local f v
@@ -123,14 +125,10 @@ echo "2-thread throughput loop, batches of 1,000 (instructions per job, by threa
 echo
 echo "| thread | function | instructions |"
 echo "|---|---|---|"
-per_job() { # per_job FILE_SUFFIX FUNCTION: (12,000-job run - 2,000-job run) / 10,000
-	local a b
-	a=$(get "$tmp/bsmall-$1.txt" "$2") b=$(get "$tmp/blarge-$1.txt" "$2")
-	if [ -n "$b" ]; then
-		awk -v a="${a:-0}" -v b="$b" -v f="$2" -v label="$label" 'BEGIN { printf "| %s | %s | %.0f |\n", label, f, (b - a) / 10000 }'
-	else
-		printf '| %s | %s | — |\n' "$label" "$2"
-	fi
+per_job() { # per_job THREAD FUNCTION...: per job, in thread THREAD's profile (01: the request's)
+	local thread=$1
+	shift
+	per_diff "$tmp/bsmall-$thread.txt" "$tmp/blarge-$thread.txt" "$@"
 }
 label="request thread: everything" per_job 01 TOTAL
 label="of it, pogo_dispatch()" per_job 01 zif_pogo_dispatch
