@@ -24,7 +24,7 @@ if test "$PHP_POGO" != "no"; then
   PHP_SUBST([POGO_SHARED_LIBADD])
 
   PHP_NEW_EXTENSION([pogo],
-    [pogo.c dispatch.c await.c await_set.c outcome.c pogo_error.c pool.c pool_stop.c pool_config.c config_value.c pool_stats.c job.c job_queue.c job_sync.c job_waiter.c job_runner.c json_codec.c json_envelope.c value_codec.c value_decode.c value_path.c sapi_guard.c worker.c worker_boot.c],
+    [pogo.c dispatch.c await.c await_set.c outcome.c pogo_error.c pool.c pool_stop.c pool_config.c config_value.c pool_stats.c job.c job_queue.c job_sync.c job_waiter.c job_runner.c json_codec.c json_envelope.c value_codec.c value_decode.c value_path.c utf8.c sapi_guard.c worker.c worker_boot.c],
     [$ext_shared], [], [$POGO_CFLAGS])
   PHP_ADD_EXTENSION_DEP([pogo], [json])
   PHP_ADD_EXTENSION_DEP([pogo], [spl])

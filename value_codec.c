@@ -30,6 +30,7 @@
 
 #include "value_codec.h"
 #include "value_internal.h"
+#include "utf8.h"
 #include "value_path.h"
 
 /* String keys remembered for KEY_REF: a direct-mapped cache by hash (one bit each in keys_used). */
@@ -153,7 +154,11 @@ static zend_result enc_value(enc *e, zval *value, int depth);
 
 static zend_result enc_string(enc *e, zend_string *s)
 {
-	if (!pogo_utf8_valid((unsigned char *)ZSTR_VAL(s), ZSTR_LEN(s))) {
+	if (pogo_str_utf8_known(s)) {
+		/* checked before */
+	} else if (pogo_utf8_valid((unsigned char *)ZSTR_VAL(s), ZSTR_LEN(s))) {
+		pogo_str_utf8_mark(s);
+	} else {
 		if (e->serial_depth > 0) {
 			e->utf8_inside = true;
 		} else if (!e->utf8_seen) {
@@ -185,8 +190,11 @@ static zend_result enc_key(enc *e, zend_ulong idx, zend_string *key, bool proper
 		put_fixed(e, POGO_VT_KEY_REF, &e->keys[slot].number, sizeof(uint32_t));
 		return SUCCESS;
 	}
-	if (!pogo_utf8_valid((unsigned char *)ZSTR_VAL(key), ZSTR_LEN(key))) {
-		return enc_fail(e, "has a key that is not valid UTF-8");
+	if (!pogo_str_utf8_known(key)) {
+		if (!pogo_utf8_valid((unsigned char *)ZSTR_VAL(key), ZSTR_LEN(key))) {
+			return enc_fail(e, "has a key that is not valid UTF-8");
+		}
+		pogo_str_utf8_mark(key);
 	}
 	if (e->next_key == UINT32_MAX) {
 		e->nomem = true; /* four billion keys: no buffer could hold them anyway */

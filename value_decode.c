@@ -136,6 +136,7 @@ static bool read_key(dec *d, zend_string **key, zend_ulong *idx)
 		 */
 		*key = zend_string_init_existing_interned((const char *)d->p, len, 0);
 		zend_string_hash_val(*key);
+		pogo_str_utf8_mark(*key);
 		d->p += len;
 		d->keys[d->nkeys++] = zend_string_copy(*key);
 		return true;
@@ -277,6 +278,7 @@ static bool read_value(dec *d, zval *out, int depth)
 			return false;
 		}
 		ZVAL_STRINGL_FAST(out, (const char *)d->p, len);
+		pogo_str_utf8_mark(Z_STR_P(out)); /* not the interned "" and one-byte strings */
 		d->p += len;
 		return true;
 	case POGO_VT_LIST:

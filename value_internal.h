@@ -44,4 +44,26 @@ enum {
 #define POGO_VALUE_MAGIC_PAYLOAD 0xB5
 #define POGO_VALUE_MAGIC_VALUE   0xB6
 
+/*
+ * PHP's own mark on a string known to be valid UTF-8 (IS_STR_VALID_UTF8:
+ * ext/pcre sets it after a /u match, and the engine clears it whenever it
+ * changes a string in place). The encoder skips the check of a string so
+ * marked and marks each string it finds valid; the decoder marks the strings
+ * it makes, which the encoder checked. So a value checked once is not checked
+ * again on its way back or when it is dispatched again. Interned and
+ * persistent strings are never marked: other threads may read them. Include
+ * php.h first.
+ */
+static zend_always_inline bool pogo_str_utf8_known(const zend_string *s)
+{
+	return (GC_FLAGS(s) & IS_STR_VALID_UTF8) != 0;
+}
+
+static zend_always_inline void pogo_str_utf8_mark(zend_string *s)
+{
+	if (!(GC_FLAGS(s) & (IS_STR_INTERNED | IS_STR_PERSISTENT))) {
+		GC_ADD_FLAGS(s, IS_STR_VALID_UTF8);
+	}
+}
+
 #endif

@@ -14,64 +14,11 @@
 #include "php.h"
 #include "zend_smart_str.h"
 
+#include "utf8.h"
 #include "value_path.h"
 
 /* Paths longer than this are cut in messages (their end is shown). */
 #define PATH_SHOWN 160
-
-bool pogo_utf8_valid(const unsigned char *s, size_t len)
-{
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned char c = s[i];
-		size_t n;
-		uint32_t cp;
-
-		if (c < 0x80) {
-			/* ASCII runs, eight bytes at a time. */
-			while (i + 8 <= len) {
-				uint64_t word;
-
-				memcpy(&word, s + i, 8);
-				if (word & UINT64_C(0x8080808080808080)) {
-					break;
-				}
-				i += 8;
-			}
-			while (i < len && s[i] < 0x80) {
-				i++;
-			}
-			continue;
-		} else if ((c & 0xE0) == 0xC0) {
-			n = 1;
-			cp = c & 0x1F;
-		} else if ((c & 0xF0) == 0xE0) {
-			n = 2;
-			cp = c & 0x0F;
-		} else if ((c & 0xF8) == 0xF0) {
-			n = 3;
-			cp = c & 0x07;
-		} else {
-			return false;
-		}
-		if (i + n >= len) {
-			return false; /* truncated sequence */
-		}
-		for (size_t k = 1; k <= n; k++) {
-			if ((s[i + k] & 0xC0) != 0x80) {
-				return false;
-			}
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-			return false;
-		}
-		i += n + 1;
-	}
-	return true;
-}
 
 static void path_push_key(smart_str *path, const pogo_value_frame *f)
 {

@@ -16,9 +16,6 @@ typedef struct pogo_value_frame {
 	bool property; /* an object's property: "->name" */
 } pogo_value_frame;
 
-/* Whether s holds valid UTF-8 (no overlong forms, surrogates or code points past U+10FFFF). */
-bool pogo_utf8_valid(const unsigned char *s, size_t len);
-
 /*
  * Fills into (POGO_ERR_ARG) with "PATH what", PATH being root and the keys
  * of the frames from the outermost to inner; a path past 160 bytes shows its

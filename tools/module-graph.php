@@ -18,7 +18,7 @@ declare(strict_types=1);
 
 // Lowest first. A module may use its own layer and the ones below it.
 const LAYERS = [
-    'base' => ['pogo_error', 'json_codec', 'json_envelope', 'json_internal', 'value_path', 'value_codec', 'value_decode', 'value_internal', 'php_pogo', 'pogo_arginfo'],
+    'base' => ['pogo_error', 'utf8', 'json_codec', 'json_envelope', 'json_internal', 'value_path', 'value_codec', 'value_decode', 'value_internal', 'php_pogo', 'pogo_arginfo'],
     'queue' => ['job_sync', 'job', 'job_queue', 'job_waiter'],
     'pool' => ['thread_stats', 'config_value', 'pool_config', 'pool', 'pool_stop', 'pool_stats'],
     'worker' => ['sapi_guard', 'job_runner', 'worker_boot', 'worker'],
