@@ -63,6 +63,40 @@ function t_roundtrip(array $args, int $n, float $maxS): float
     return t_roundtrips([$args], $n, $maxS)[0];
 }
 
+/**
+ * Median ns of $fn on a fresh copy of the value serialized in $ser, $n times
+ * (at most $maxS seconds): strings no one has checked yet, like the data a
+ * request has just built (Pogo skips the UTF-8 check of a string PHP knows
+ * is valid). The copies are made 8 at a time before the clock starts, then
+ * $wake runs untimed, so that the timed calls run back to back as in
+ * t_roundtrips(): a copy made between two round trips would let the worker
+ * fall asleep (unserialize() of 10 KB of floats takes longer than its spin)
+ * and time a wake-up instead of the payload.
+ */
+function t_fresh(callable $fn, ?callable $wake, string $ser, int $n, float $maxS): float
+{
+    $samples = [];
+    $stop = hrtime(true) + (int) ($maxS * 1e9);
+    for ($i = 0; $i < $n && ($i < 3 || hrtime(true) < $stop);) {
+        $copies = [];
+        for ($k = 0; $k < 8 && $i + $k < $n; $k++) {
+            $copies[] = unserialize($ser);
+        }
+        if ($wake !== null) {
+            $wake();
+        }
+        foreach ($copies as $copy) {
+            $t = hrtime(true);
+            $fn($copy);
+            $samples[] = hrtime(true) - $t;
+            $i++;
+        }
+        unset($copies, $copy);
+    }
+
+    return bench_median($samples);
+}
+
 /** A list of HTML fragments (1-4 KB strings: quotes, slashes, non-ASCII) of about $bytes of JSON. */
 function t_html(int $bytes): array
 {
@@ -125,21 +159,27 @@ while ($done < $total && ($done === 0 || hrtime(true) < $stop)) {
 }
 t_row('throughput, 2 threads', 'jobs_per_s', $done / ((hrtime(true) - $t0) / 1e9), 'jobs/s');
 
-// 3. Payloads, as argument and result, against json_encode + json_decode here.
+// 3. Payloads, as argument and result, against json_encode + json_decode here:
+// each on a fresh copy, then Pogo's round trip of one value over and over.
 $shapes = ['records' => 'bench_payload', 'html' => 't_html', 'floats' => 't_floats'];
 foreach ($shapes as $shape => $make) {
     foreach ([10000, 1 << 20] as $size) {
         $value = $make($size);
         $case = "payload $shape " . bench_size_label($size);
         $n = $size > 100000 ? ($quick ? 5 : 20) : ($quick ? 200 : 1000);
-        $json = bench_median(bench_sample(
-            fn () => json_decode(json_encode($value, BENCH_JSON_FLAGS), true),
+        $ser = serialize($value);
+        $json = t_fresh(fn ($v) => json_decode(json_encode($v, BENCH_JSON_FLAGS), true), null, $ser, $n, 5);
+        $pogo = t_fresh(
+            fn ($v) => pogo_await(pogo_dispatch(BenchEcho::class, ['v' => $v], 'p1'), BENCH_WAIT),
+            fn () => pogo_await(pogo_dispatch(BenchEcho::class, ['v' => 0], 'p1'), BENCH_WAIT),
+            $ser,
             $n,
-            5
-        ));
-        $pogo = t_roundtrip(['v' => $value], $n, 10);
+            10
+        );
+        $again = t_roundtrip(['v' => $value], $n, 10);
         t_row($case, 'median', $pogo / 1e3, 'us');
         t_row($case, 'json_median', $json / 1e3, 'us');
+        t_row($case, 'again_median', $again / 1e3, 'us');
         t_row($case, 'bytes', strlen(json_encode($value, BENCH_JSON_FLAGS)), 'B');
     }
 }
