@@ -105,6 +105,8 @@ typedef struct pogo_job {
 	pogo_job_watch *watch;    /* guarded by lock: told when the job is DONE; NULL = nobody */
 	/* Set (release) once state is DONE: awaiters spin on it without the lock. */
 	atomic_bool finished;
+	/* The CPU the worker took the job on, plus one; 0 before. Relaxed: a hint for spinning. */
+	atomic_int runner_cpu1;
 
 	atomic_int refs; /* the job is freed when the last reference goes */
 

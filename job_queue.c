@@ -33,7 +33,10 @@
  * happens under it, so they cost no atomic). The job lock guards state,
  * outcome, result, abandoned, finished_ns and watch. job->queue is written
  * once, by the post, before the job is linked, and read by the awaiter,
- * which is the thread that created and posted the job. A posted job
+ * which is the thread that created and posted the job. Two fields have no
+ * lock, being hints for spinning (job_sync.h), relaxed atomics a stale value
+ * of which costs one spin or one sleep: queue->poster_cpu1, written by each
+ * post, and job->runner_cpu1, by the pop that takes the job. A posted job
  * is linked while it is QUEUED: only code holding the queue lock unlinks it,
  * and it takes the job lock and moves the job out of QUEUED (pop, stop,
  * expiry) or drops both references to it (abandon) before it lets the queue
@@ -189,6 +192,7 @@ zend_result pogo_queue_post(pogo_queue *queue, pogo_job *job)
 		queue->visits++;
 	}
 	queue->tail = job;
+	atomic_store_explicit(&queue->poster_cpu1, pogo_this_cpu1(), memory_order_relaxed);
 	queue->length++;
 	queue->posted++;
 	if (queue->idle_workers > 0) {
@@ -203,7 +207,7 @@ static pogo_job *queue_next(pogo_queue *queue, bool wait)
 {
 	pogo_job *job;
 	bool spun = false;
-	int64_t started = 0;
+	int64_t slept_from = 0;
 
 	pogo_mutex_lock(&queue->lock);
 	queue->waiting++;
@@ -212,9 +216,9 @@ static pogo_job *queue_next(pogo_queue *queue, bool wait)
 			if (!spun) {
 				/* Spin a little before sleeping: a job may come at once. */
 				spun = true;
-				started = pogo_now_ns();
 				pogo_mutex_unlock(&queue->lock);
-				pogo_spin(queue_has_jobs, queue, pogo_take_spin_budget(), 0);
+				pogo_spin(queue_has_jobs, queue, pogo_take_spin_budget(), 0, &queue->poster_cpu1);
+				slept_from = pogo_now_ns();
 				pogo_mutex_lock(&queue->lock);
 				continue;
 			}
@@ -222,7 +226,7 @@ static pogo_job *queue_next(pogo_queue *queue, bool wait)
 			pogo_cond_wait(&queue->cond, &queue->lock);
 			queue->idle_workers--;
 			if (queue->head != NULL) {
-				pogo_spin_settle(pogo_take_spin_budget(), pogo_now_ns() - started);
+				pogo_spin_settle(pogo_take_spin_budget(), pogo_now_ns() - slept_from);
 			}
 		}
 		if (queue->stopping || queue->head == NULL) {
@@ -241,6 +245,7 @@ static pogo_job *queue_next(pogo_queue *queue, bool wait)
 			continue;
 		}
 		job->state = POGO_JOB_RUNNING;
+		atomic_store_explicit(&job->runner_cpu1, pogo_this_cpu1(), memory_order_relaxed);
 		pogo_mutex_unlock(&job->lock);
 		break;
 	}
@@ -361,17 +366,17 @@ pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns)
 	int64_t wake;
 	bool may_expire;
 	bool expired = false;
-
-	int64_t started = pogo_now_ns();
+	int64_t started = pogo_now_ns(), slept_from;
 
 	/*
 	 * A job past its max_wait is still queued, and expires below at once, or
 	 * was taken just in time: either way it will not finish within a spin.
 	 */
 	if (!pogo_job_past_max_wait(job, started) &&
-	    pogo_spin(job_finished, job, pogo_await_spin_budget(), deadline_ns)) {
+	    pogo_spin(job_finished, job, pogo_await_spin_budget(), deadline_ns, &job->runner_cpu1)) {
 		return POGO_JOB_DONE; /* finished is set after the outcome, with release */
 	}
+	slept_from = pogo_now_ns();
 	pogo_mutex_lock(&job->lock);
 	while (job->state != POGO_JOB_DONE) {
 		now = pogo_now_ns();
@@ -403,7 +408,7 @@ pogo_job_state pogo_job_wait(pogo_job *job, int64_t deadline_ns)
 		pogo_job_release(job);
 	}
 	if (state == POGO_JOB_DONE) {
-		pogo_spin_settle(pogo_await_spin_budget(), pogo_now_ns() - started);
+		pogo_spin_settle(pogo_await_spin_budget(), pogo_now_ns() - slept_from);
 	}
 	return state;
 }

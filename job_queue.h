@@ -12,12 +12,13 @@
 typedef struct pogo_queue {
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
-	pogo_job *head;        /* guarded by lock: the oldest job, taken first */
-	pogo_job *tail;        /* guarded by lock: the newest job */
-	atomic_size_t length;  /* written under lock; read without it to spin */
-	unsigned idle_workers; /* guarded by lock: workers asleep in pogo_queue_pop() */
-	unsigned waiting;      /* guarded by lock: workers in a pop without a job yet */
-	bool stopping;         /* guarded by lock */
+	pogo_job *head;         /* guarded by lock: the oldest job, taken first */
+	pogo_job *tail;         /* guarded by lock: the newest job */
+	atomic_size_t length;   /* written under lock; read without it to spin */
+	unsigned idle_workers;  /* guarded by lock: workers asleep in pogo_queue_pop() */
+	atomic_int poster_cpu1; /* the CPU of the last post, plus one; 0 before. A hint for spinning */
+	unsigned waiting;       /* guarded by lock: workers in a pop without a job yet */
+	bool stopping;          /* guarded by lock */
 	/* Counters since init, guarded by lock (pogo_queue_read_stats() reads them): */
 	uint64_t posted;  /* jobs posted */
 	uint64_t expired; /* jobs completed as POGO_OUTCOME_EXPIRED */

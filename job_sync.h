@@ -8,6 +8,7 @@
 #define POGO_JOB_SYNC_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -36,14 +37,18 @@ int pogo_cond_init_monotonic(pthread_cond_t *cond);
  * spin ends empty-handed (down to POGO_SPIN_MIN_NS), doubled each time it
  * pays off. An idle pool stops costing CPU within POGO_SPIN_MAX_NS; a thread
  * whose spins keep failing (a busy machine, slow jobs) soon spins only
- * briefly. And no thread spins while the machine is oversubscribed (more
- * threads runnable than this process has CPUs, plus one, by /proc/loadavg, read at
- * most every POGO_SPIN_LOAD_CHECK_NS): spinning then holds a CPU that the
- * thread it waits for may need, so it only costs.
+ * briefly. A thread does not spin at all when spinning can only cost:
+ *  - while the peer it waits for (the worker running its job; for an idle
+ *    worker, the thread that posted last) last ran on the same CPU: the peer
+ *    cannot run there while this thread spins;
+ *  - while the machine is oversubscribed: more threads runnable than this
+ *    process has CPUs, plus two (the spinner and its peer), by /proc/loadavg,
+ *    read at most every POGO_SPIN_LOAD_CHECK_NS.
  */
 #define POGO_SPIN_MAX_NS        INT64_C(50000)
 #define POGO_SPIN_MIN_NS        INT64_C(2000)
 #define POGO_SPIN_LOAD_CHECK_NS INT64_C(2000000)
+#define POGO_SPIN_SETTLE_NS     INT64_C(25000)
 
 /*
  * The runnable tasks in /proc/loadavg's text (its fourth field's "R" of
@@ -58,16 +63,26 @@ int64_t *pogo_take_spin_budget(void);
 
 /*
  * Spins until ready(arg) or the budget (capped by deadline_ns, 0 = none)
- * runs out, and adapts the budget. Returns whether ready came true.
+ * runs out, and adapts the budget. peer_cpu1 is where the thread waited for
+ * publishes its CPU (pogo_this_cpu1(), 0 = not known yet), or NULL. Returns
+ * whether ready came true.
  */
-bool pogo_spin(bool (*ready)(void *), void *arg, int64_t *budget, int64_t deadline_ns);
+bool pogo_spin(bool (*ready)(void *), void *arg, int64_t *budget, int64_t deadline_ns,
+               const atomic_int *peer_cpu1);
+
+/* The CPU this thread runs on, plus one (0 if unknown): a hint, it may move. */
+int pogo_this_cpu1(void);
 
 /*
- * After a spin that failed and a sleep: if the whole wait was short, a little
- * more spinning would have caught it, and waking from the sleep cost more
- * than the spin saves. Restores the full budget, so that two threads handing
- * jobs back and forth do not both drift into sleeping for every hand-off.
+ * After a spin that failed and a sleep of slept_ns: if what the thread waited
+ * for came within POGO_SPIN_SETTLE_NS of the spin giving up, a little more
+ * spinning would have caught it, and waking from the sleep cost more than
+ * the spin saves. Restores the full budget, so that two threads handing jobs
+ * back and forth do not both drift into sleeping for every hand-off. A later
+ * arrival leaves the budget as the failed spin left it: restoring it then
+ * made every hand-off a full failed spin and a sleep (110 us where the peer
+ * waited behind a CPU hog).
  */
-void pogo_spin_settle(int64_t *budget, int64_t waited_ns);
+void pogo_spin_settle(int64_t *budget, int64_t slept_ns);
 
 #endif

@@ -96,12 +96,14 @@ static bool enough_finished(void *arg)
 size_t pogo_waiter_wait(pogo_waiter *waiter, size_t wanted, int64_t deadline_ns)
 {
 	spin_target target = {waiter, wanted};
-	int64_t started = pogo_now_ns();
+	int64_t slept_from;
 	size_t finished;
 
-	if (pogo_spin(enough_finished, &target, pogo_await_spin_budget(), deadline_ns)) {
+	/* No one peer: the jobs may run on any of the pool's threads. */
+	if (pogo_spin(enough_finished, &target, pogo_await_spin_budget(), deadline_ns, NULL)) {
 		return atomic_load_explicit(&waiter->finished, memory_order_acquire);
 	}
+	slept_from = pogo_now_ns();
 	pogo_mutex_lock(&waiter->lock);
 	waiter->wanted = wanted;
 	while ((finished = atomic_load_explicit(&waiter->finished, memory_order_relaxed)) < wanted) {
@@ -116,7 +118,7 @@ size_t pogo_waiter_wait(pogo_waiter *waiter, size_t wanted, int64_t deadline_ns)
 	waiter->wanted = 0;
 	pogo_mutex_unlock(&waiter->lock);
 	if (finished >= wanted) {
-		pogo_spin_settle(pogo_await_spin_budget(), pogo_now_ns() - started);
+		pogo_spin_settle(pogo_await_spin_budget(), pogo_now_ns() - slept_from);
 	}
 	return finished;
 }

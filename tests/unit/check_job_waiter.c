@@ -2,13 +2,17 @@
  * Unit tests for job_waiter.c and the queue's counters: a waiter on many
  * jobs wakes when enough are done, honours its deadline, never hears from
  * a job it stopped watching or that was abandoned, and expiry and the
- * queue's counters count what happened. Plain C and pthreads, no PHP.
+ * queue's counters count what happened; and job_sync.c's spinning rules
+ * (the /proc/loadavg reading, no spin beside the peer, the budget's
+ * settling). Plain C and pthreads, no PHP.
  *
  * Checks run only in the test's own thread: helper threads record nothing
  * and the test asserts after joining them.
  */
+#define _GNU_SOURCE /* pthread_setaffinity_np(), CPU_SET() */
 #include <check.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -231,6 +235,53 @@ START_TEST(test_loadavg_running)
 }
 END_TEST
 
+static int ready_calls;
+
+static bool never_ready(void *arg)
+{
+	(void)arg;
+	ready_calls++;
+	return false;
+}
+
+/*
+ * A spinner whose peer last ran on its own CPU does not spin: one look, and
+ * the budget is kept. The thread is pinned to its CPU, so that it cannot
+ * move between publishing the CPU and spinning.
+ */
+START_TEST(test_no_spin_beside_the_peer)
+{
+	cpu_set_t one, old;
+	int64_t budget = POGO_SPIN_MAX_NS;
+	atomic_int peer;
+
+	ck_assert_int_eq(pthread_getaffinity_np(pthread_self(), sizeof(old), &old), 0);
+	CPU_ZERO(&one);
+	CPU_SET(sched_getcpu(), &one);
+	ck_assert_int_eq(pthread_setaffinity_np(pthread_self(), sizeof(one), &one), 0);
+	atomic_init(&peer, pogo_this_cpu1());
+	ck_assert_int_gt(atomic_load(&peer), 0);
+
+	ready_calls = 0;
+	ck_assert(!pogo_spin(never_ready, NULL, &budget, 0, &peer));
+	ck_assert_int_eq(ready_calls, 1);
+	ck_assert_int_eq(budget, POGO_SPIN_MAX_NS);
+	ck_assert_int_eq(pthread_setaffinity_np(pthread_self(), sizeof(old), &old), 0);
+}
+END_TEST
+
+/* The budget comes back in full only after a sleep that a little more spinning would have saved. */
+START_TEST(test_settle_restores_after_short_sleeps_only)
+{
+	int64_t budget = POGO_SPIN_MIN_NS;
+
+	pogo_spin_settle(&budget, POGO_SPIN_SETTLE_NS + 1);
+	ck_assert_int_eq(budget, POGO_SPIN_MIN_NS);
+	pogo_spin_settle(&budget, POGO_SPIN_SETTLE_NS);
+	ck_assert_int_eq(budget, POGO_SPIN_MAX_NS);
+}
+END_TEST
+
 static Suite *job_waiter_suite(void)
 {
 	Suite *s = suite_create("job_waiter");
@@ -243,6 +294,8 @@ static Suite *job_waiter_suite(void)
 	tcase_add_test(tc, test_abandon_ends_the_watch);
 	tcase_add_test(tc, test_expiry_and_counters);
 	tcase_add_test(tc, test_loadavg_running);
+	tcase_add_test(tc, test_no_spin_beside_the_peer);
+	tcase_add_test(tc, test_settle_restores_after_short_sleeps_only);
 	suite_add_tcase(s, tc);
 	return s;
 }
