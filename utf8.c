@@ -4,7 +4,9 @@
  * written for speed: ASCII runs are skipped a word at a time, and a sequence
  * is checked against the ranges of Unicode's table 3-7 without decoding its
  * code point. tests/unit/check_utf8.c compares it with a plain decoder on
- * every sequence of up to three bytes and a sample of four-byte ones.
+ * every string of up to two bytes, every lead and second byte of longer
+ * sequences (the later bytes at the edges of their ranges), sequences at
+ * every offset of the word steps, and random strings.
  */
 #include "utf8.h"
 
