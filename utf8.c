@@ -61,7 +61,7 @@ bool pogo_utf8_valid(const unsigned char *s, size_t len)
 		unsigned char c;
 
 		p = skip_ascii(p, end);
-		if (p == end) {
+		if (p >= end) {
 			return true;
 		}
 		/* A run of sequences; back to skip_ascii() at the next ASCII byte. */
